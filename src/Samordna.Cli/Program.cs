@@ -1,0 +1,1 @@
+return await Samordna.Cli.CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,48 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Samordna.Core.Access;
+using Samordna.Core.Organisations;
+using Samordna.Core.People;
+
+namespace Samordna.Core.Cases;
+
+/// <summary>Opens a case about a registered person in one of the municipality's units.</summary>
+public sealed record OpenCase(CaseType? Type, Guid? OwningUnitId, Guid? SubjectPersonId,
+    DateTimeOffset? ReceivedAt = null, string? Summary = null, Guid? CaseGroupId = null, Guid? ResponsibleStaffId = null);
+
+public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
+{
+    public OpenCaseValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Type).NotNull().IsInEnum().WithMessage("Ärendetyp måste anges: våldsutsatt vuxen, våldsutövare eller barn.");
+        RuleFor(c => c.OwningUnitId).NotEmpty().WithMessage("Ange vilken enhet som äger ärendet.");
+        RuleFor(c => c.SubjectPersonId).NotEmpty().WithMessage("Ange vem ärendet gäller.");
+        RuleFor(c => c.ReceivedAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5))
+            .WithMessage("Ett ärende kan inte ha kommit in i framtiden.");
+        RuleFor(c => c.Summary).MaximumLength(2_000);
+    }
+}
+
+public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator<OpenCase> validator)
+{
+    public async Task<CaseDetails> Handle(Actor actor, OpenCase command, CancellationToken ct)
+    {
+        await validator.ValidateAndThrowAsync(command, ct);
+        var org = actor.OrganisationId;
+
+        // Ids that do not exist in the caller's municipality are answered as missing, never as "belongs elsewhere".
+        if (!await db.Set<Unit>().AnyAsync(u => u.Id == command.OwningUnitId && u.OrganisationId == org, ct))
+            throw new NotFoundException("Enheten", command.OwningUnitId!);
+        if (!await db.Set<Person>().AnyAsync(p => p.Id == command.SubjectPersonId && p.OrganisationId == org, ct))
+            throw new NotFoundException("Personen", command.SubjectPersonId!);
+
+        var @case = new Case(org, command.Type!.Value, command.OwningUnitId!.Value, command.SubjectPersonId!.Value,
+            (command.ReceivedAt ?? clock.GetUtcNow()).ToUniversalTime(), actor.StaffMemberId, command.Summary);
+        await CaseAssignments.Assign(db, org, @case, command.ResponsibleStaffId, ct);
+        await CaseAssignments.Link(db, org, @case, command.CaseGroupId, ct);
+
+        db.Add(@case);
+        await db.SaveChangesAsync(ct);
+        return await new CaseQueries(db).Get(actor, @case.Id, ct);
+    }
+}

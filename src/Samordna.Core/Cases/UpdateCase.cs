@@ -1,0 +1,63 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Samordna.Core.Access;
+using Samordna.Core.Staff;
+
+namespace Samordna.Core.Cases;
+
+/// <summary>
+/// Changes the case's description, responsible member of staff and case group. <see cref="Version"/>
+/// is the version the caller read: if someone else saved in between, the update is refused (409).
+/// </summary>
+public sealed record UpdateCase(long? Version, string? Summary, Guid? ResponsibleStaffId, Guid? CaseGroupId);
+
+public sealed class UpdateCaseValidator : AbstractValidator<UpdateCase>
+{
+    public UpdateCaseValidator()
+    {
+        RuleFor(c => c.Version).NotNull().WithMessage("Ange vilken version av ärendet ändringen bygger på.");
+        RuleFor(c => c.Summary).MaximumLength(2_000);
+    }
+}
+
+public sealed class UpdateCaseHandler(DbContext db, IValidator<UpdateCase> validator)
+{
+    public async Task<CaseDetails> Handle(Actor actor, Guid caseId, UpdateCase command, CancellationToken ct)
+    {
+        await validator.ValidateAndThrowAsync(command, ct);
+        var @case = await db.Set<Case>()
+            .SingleOrDefaultAsync(c => c.Id == caseId && c.OrganisationId == actor.OrganisationId, ct)
+            ?? throw new NotFoundException("Ärendet", caseId);
+
+        @case.EnsureVersion(command.Version!.Value);
+        @case.Describe(command.Summary);
+        await CaseAssignments.Assign(db, actor.OrganisationId, @case, command.ResponsibleStaffId, ct);
+        await CaseAssignments.Link(db, actor.OrganisationId, @case, command.CaseGroupId, ct);
+
+        // Two requests that both read the same version race here; the data layer's version check lets
+        // exactly one of them through and the other gets a concurrency conflict.
+        await db.SaveChangesAsync(ct);
+        return await new CaseQueries(db).Get(actor, @case.Id, ct);
+    }
+}
+
+/// <summary>Resolves the staff member and case group a case is tied to, within the caller's municipality.</summary>
+internal static class CaseAssignments
+{
+    public static async Task Assign(DbContext db, Guid organisationId, Case @case, Guid? staffMemberId, CancellationToken ct)
+    {
+        if (staffMemberId is { } id &&
+            !await db.Set<StaffMember>().AnyAsync(s => s.Id == id && s.OrganisationId == organisationId && s.Active, ct))
+            throw new NotFoundException("Medarbetaren", id);
+        @case.AssignTo(staffMemberId);
+    }
+
+    public static async Task Link(DbContext db, Guid organisationId, Case @case, Guid? groupId, CancellationToken ct)
+    {
+        CaseGroup? group = null;
+        if (groupId is { } id)
+            group = await db.Set<CaseGroup>().SingleOrDefaultAsync(g => g.Id == id && g.OrganisationId == organisationId, ct)
+                ?? throw new NotFoundException("Ärendegruppen", id);
+        @case.LinkToGroup(group);
+    }
+}

@@ -1,0 +1,77 @@
+namespace Samordna.Core.Staff;
+
+/// <summary>
+/// A member of staff who signs in. The sign-in account (password, lockout) lives in the data layer's
+/// identity store under the same id; this is who the person is in the work: name and roles per unit.
+/// </summary>
+public sealed class StaffMember : Aggregate
+{
+    private readonly List<RoleAssignment> _roles = [];
+
+    private StaffMember() { }
+
+    public StaffMember(Guid organisationId, string userName, string displayName, string? email)
+    {
+        OrganisationId = organisationId;
+        UserName = userName.Trim();
+        DisplayName = displayName.Trim();
+        Email = email?.Trim();
+        Active = true;
+    }
+
+    public Guid OrganisationId { get; private set; }
+    public string UserName { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public string? Email { get; private set; }
+    public bool Active { get; private set; }
+    public IReadOnlyList<RoleAssignment> Roles => _roles;
+
+    public void Grant(Guid unitId, StaffRole role)
+    {
+        if (_roles.Any(r => r.UnitId == unitId && r.Role == role)) return;
+        _roles.Add(new RoleAssignment(Id, unitId, role));
+    }
+
+    public void Deactivate() => Active = false;
+}
+
+/// <summary>One role a member of staff holds in one unit.</summary>
+public sealed class RoleAssignment : Entity
+{
+    private RoleAssignment() { }
+
+    internal RoleAssignment(Guid staffMemberId, Guid unitId, StaffRole role)
+    {
+        StaffMemberId = staffMemberId;
+        UnitId = unitId;
+        Role = role;
+    }
+
+    public Guid StaffMemberId { get; private set; }
+    public Guid UnitId { get; private set; }
+    public StaffRole Role { get; private set; }
+}
+
+public enum StaffRole
+{
+    /// <summary>Handläggare / socialsekreterare: investigates and decides, owns a caseload.</summary>
+    Caseworker,
+
+    /// <summary>Behandlare: gives treatment and support talks.</summary>
+    Therapist,
+
+    /// <summary>Gruppledare: leads a team, no own caseload.</summary>
+    TeamLeader,
+
+    /// <summary>Enhetschef: manages a unit.</summary>
+    UnitManager,
+
+    /// <summary>Systemförvaltare: administers users and catalogues; sees no case content.</summary>
+    SystemAdministrator,
+
+    /// <summary>Analytiker: sees aggregated statistics only.</summary>
+    Analyst,
+
+    /// <summary>Logggranskare: reviews the audit log; sees no case content.</summary>
+    AuditReviewer,
+}

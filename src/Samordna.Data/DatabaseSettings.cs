@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Samordna.Data;
+
+public enum DatabaseProvider
+{
+    /// <summary>Embedded file database: the default for trying Samordna and for development.</summary>
+    Sqlite,
+
+    /// <summary>The production database.</summary>
+    PostgreSQL,
+}
+
+/// <summary>
+/// Which database to use. Read from configuration: <c>Samordna:Database:Provider</c> (Sqlite or
+/// PostgreSQL) and the connection string <c>ConnectionStrings:Samordna</c>; environment variables
+/// <c>Samordna__Database__Provider</c> and <c>ConnectionStrings__Samordna</c> do the same.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlite = "Data Source=samordna.db";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerText = configuration["Samordna:Database:Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+            throw new InvalidOperationException(
+                $"Samordna:Database:Provider is '{providerText}'; use Sqlite or PostgreSQL.");
+        var connection = configuration.GetConnectionString("Samordna");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.PostgreSQL)
+                throw new InvalidOperationException("ConnectionStrings:Samordna must be set when the provider is PostgreSQL.");
+            connection = DefaultSqlite;
+        }
+        return new DatabaseSettings(provider, connection);
+    }
+
+    public void Apply(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.PostgreSQL) options.UseNpgsql(ConnectionString);
+        else options.UseSqlite(ConnectionString);
+        options.UseSnakeCaseNamingConvention();
+    }
+}
+
+public static class DataServices
+{
+    /// <summary>
+    /// Registers the database for the configured provider. Use cases ask for <see cref="DbContext"/>,
+    /// the host for <see cref="SamordnaDbContext"/>; both resolve to the same scoped instance.
+    /// </summary>
+    public static IServiceCollection AddSamordnaData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.PostgreSQL)
+        {
+            services.AddDbContext<NpgsqlSamordnaDbContext>(settings.Apply);
+            services.AddScoped<SamordnaDbContext>(sp => sp.GetRequiredService<NpgsqlSamordnaDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteSamordnaDbContext>(settings.Apply);
+            services.AddScoped<SamordnaDbContext>(sp => sp.GetRequiredService<SqliteSamordnaDbContext>());
+        }
+        services.AddScoped<DbContext>(sp => sp.GetRequiredService<SamordnaDbContext>());
+        return services;
+    }
+}

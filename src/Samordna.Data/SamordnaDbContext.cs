@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Samordna.Core;
+using Samordna.Core.Cases;
+
+namespace Samordna.Data;
+
+/// <summary>
+/// The one database of Samordna. Provider-specific subclasses below exist only so that each provider
+/// has its own migration set (Migrations/Sqlite, Migrations/Npgsql); the model is the same.
+/// </summary>
+public abstract class SamordnaDbContext(DbContextOptions options)
+    : IdentityDbContext<StaffAccount, IdentityRole<Guid>, Guid>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SamordnaDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Kinds and statuses are stored by name: readable in SQL and stable when an enum gains a member.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Two rules no code path may get around: the journal is append-only, and every update of an
+    /// aggregate bumps its version (the original version goes into the UPDATE's WHERE clause, so a
+    /// concurrent writer that read the same version gets a concurrency exception instead of winning silently).
+    /// </summary>
+    private void PrepareChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry is { Entity: JournalEntry, State: EntityState.Modified or EntityState.Deleted })
+                throw new InvalidOperationException("Journal entries are append-only: write a correction instead.");
+            if (entry is { Entity: Aggregate, State: EntityState.Modified } || (entry.Entity is Aggregate && HasChangedOwnedParts(entry)))
+            {
+                var version = entry.Property(nameof(Aggregate.Version));
+                version.CurrentValue = (long)version.OriginalValue! + 1;
+            }
+        }
+    }
+
+    // An aggregate whose only change is a new child row (a party added to a case) still gets a new
+    // version, so a client holding the old version cannot overwrite the case as if nothing happened.
+    private static bool HasChangedOwnedParts(EntityEntry entry) =>
+        entry.State == EntityState.Unchanged &&
+        entry.Navigations.Any(n => n is CollectionEntry { CurrentValue: not null } c &&
+            c.CurrentValue.Cast<object>().Any(child => c.FindEntry(child) is { State: EntityState.Added or EntityState.Deleted or EntityState.Modified }));
+}
+
+public sealed class SqliteSamordnaDbContext(DbContextOptions<SqliteSamordnaDbContext> options) : SamordnaDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        // SQLite has no time type that sorts; all instants are UTC, stored as sortable binary ticks.
+        configuration.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class NpgsqlSamordnaDbContext(DbContextOptions<NpgsqlSamordnaDbContext> options) : SamordnaDbContext(options);

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Samordna.Core.Cases;
+using Samordna.Core;
+using Samordna.Web.Access;
+
+namespace Samordna.Web.Api;
+
+public static class CaseEndpoints
+{
+    public static void MapCaseEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+
+        cases.MapGet("/", async Task<Ok<Page<CaseSummary>>> (Guid? unit, Guid? before, int? limit,
+                CurrentActor actor, CaseQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.List(await actor.Get(ct), unit, before, limit ?? 50, ct)))
+            .WithSummary("Cases, newest first; keyset-paged with `before`.");
+
+        cases.MapGet("/{id:guid}", async Task<Ok<CaseDetails>> (Guid id, CurrentActor actor, CaseQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.Get(await actor.Get(ct), id, ct)));
+
+        cases.MapPost("/", async Task<Created<CaseDetails>> (OpenCase command, CurrentActor actor, OpenCaseHandler handler, CancellationToken ct) =>
+        {
+            var opened = await handler.Handle(await actor.Get(ct), command, ct);
+            return TypedResults.Created($"/api/v1/cases/{opened.Id}", opened);
+        });
+
+        cases.MapPut("/{id:guid}", async Task<Ok<CaseDetails>> (Guid id, UpdateCase command, CurrentActor actor,
+                UpdateCaseHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(await actor.Get(ct), id, command, ct)))
+            .WithSummary("Update description, responsible staff and group. `version` must be the one last read, else 409.");
+
+        cases.MapPost("/{id:guid}/parties", async Task<Ok<CaseDetails>> (Guid id, AddCaseParty command, CurrentActor actor,
+                AddCasePartyHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(await actor.Get(ct), id, command, ct)));
+
+        cases.MapGet("/{id:guid}/journal", async Task<Ok<IReadOnlyList<JournalEntryView>>> (Guid id, CurrentActor actor,
+                CaseQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.Journal(await actor.Get(ct), id, ct)));
+
+        cases.MapPost("/{id:guid}/journal", async Task<Created<JournalEntryView>> (Guid id, WriteJournalEntry command,
+                CurrentActor actor, WriteJournalEntryHandler handler, CancellationToken ct) =>
+        {
+            var entry = await handler.Handle(await actor.Get(ct), id, command, ct);
+            return TypedResults.Created($"/api/v1/cases/{id}/journal/{entry.Id}", entry);
+        }).WithSummary("Append a journal entry; set `corrects` to correct an earlier one. Entries are never changed.");
+
+        var groups = api.MapGroup("/case-groups").WithTags("Cases");
+        groups.MapPost("/", async Task<Created<CaseGroupSummary>> (CreateCaseGroup command, CurrentActor actor,
+                CreateCaseGroupHandler handler, CancellationToken ct) =>
+        {
+            var group = await handler.Handle(await actor.Get(ct), command, ct);
+            return TypedResults.Created($"/api/v1/case-groups/{group.Id}", group);
+        });
+    }
+}

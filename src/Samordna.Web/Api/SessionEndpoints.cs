@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Samordna.Core.Access;
+using Samordna.Web.Access;
+using Samordna.Web.Problems;
+
+namespace Samordna.Web.Api;
+
+public sealed record SignInRequest(string? UserName, string? Password);
+
+/// <summary>Sign-in for API clients: the same cookie session as the pages.</summary>
+public static class SessionEndpoints
+{
+    public static void MapSessionEndpoints(this RouteGroupBuilder api)
+    {
+        var session = api.MapGroup("/session").WithTags("Session");
+
+        session.MapPost("/", async (SignInRequest request, StaffSignIn signIn, HttpContext http) =>
+        {
+            var outcome = await signIn.SignIn(request.UserName, request.Password);
+            if (outcome == SignInOutcome.SignedIn) return Results.NoContent();
+            await ProblemResponses.Write(http, new Problem(StatusCodes.Status401Unauthorized, "Inloggningen misslyckades", StaffSignIn.Message(outcome)));
+            return Results.Empty;
+        }).AllowAnonymous();
+
+        session.MapGet("/", async Task<Ok<Actor>> (CurrentActor actor, CancellationToken ct) => TypedResults.Ok(await actor.Get(ct)));
+
+        session.MapDelete("/", async (StaffSignIn signIn) =>
+        {
+            await signIn.SignOut();
+            return Results.NoContent();
+        });
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Samordna.Core;
+
+namespace Samordna.Web.Problems;
+
+/// <summary>
+/// The one table from exceptions to RFC 7807 problem details. Expected failures of the use cases get
+/// their status and a message the user can act on; anything else is a 500 that says nothing about
+/// the data (no exception text, which could carry personal data, ever reaches the client).
+/// </summary>
+public sealed class ProblemMapping(ILogger<ProblemMapping> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            ValidationException invalid => Problem.Validation(invalid.Errors
+                .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+            BadHttpRequestException { InnerException: JsonException json } => Problem.Validation(new()
+            {
+                [JsonPathToField(json.Path)] = ["Värdet kan inte läsas: kontrollera typ och stavning (t.ex. \"woman\", \"man\", \"other\" eller \"unknown\")."],
+            }),
+            BadHttpRequestException bad => new Problem(bad.StatusCode, "Felaktig begäran", bad.Message),
+            NotFoundException missing => new Problem(StatusCodes.Status404NotFound, "Finns inte", missing.Message),
+            DomainRuleException rule => new Problem(StatusCodes.Status409Conflict, "Ändringen strider mot en regel", rule.Message),
+            ConcurrencyConflictException conflict => new Problem(StatusCodes.Status409Conflict, "Ändrad av någon annan", conflict.Message),
+            DbUpdateConcurrencyException => new Problem(StatusCodes.Status409Conflict, "Ändrad av någon annan",
+                "Någon annan sparade en ändring samtidigt. Läs in uppgifterna igen och gör om ändringen."),
+            UnauthorizedAccessException => new Problem(StatusCodes.Status401Unauthorized, "Inte inloggad", "Logga in igen."),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            problem = new Problem(StatusCodes.Status500InternalServerError, "Ett oväntat fel inträffade",
+                "Felet är loggat. Försök igen; kvarstår det, kontakta systemförvaltaren och ange referensen.");
+        }
+        await ProblemResponses.Write(http, problem);
+        return true;
+    }
+
+    // System.Text.Json reports "$.gender" or "$.parties[0].role"; the field name is what the client sent.
+    private static string JsonPathToField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+}
+
+/// <summary>What goes into a problem response.</summary>
+public sealed record Problem(int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors = null)
+{
+    public static Problem Validation(Dictionary<string, string[]> errors) =>
+        new(StatusCodes.Status400BadRequest, "Uppgifterna är inte giltiga", "Rätta fälten som anges och försök igen.", errors);
+}

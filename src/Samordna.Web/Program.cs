@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Samordna.Core;
+using Samordna.Data;
+using Samordna.Web.Access;
+using Samordna.Web.Api;
+using Samordna.Web.Health;
+using Samordna.Web.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSamordnaCore();
+builder.Services.AddSamordnaData(builder.Configuration);
+
+// Sign-in: local accounts through ASP.NET Core Identity, kept in a cookie that expires when idle.
+builder.Services.AddIdentityCore<StaffAccount>(StaffAccounts.Configure)
+    .AddEntityFrameworkStores<SamordnaDbContext>()
+    .AddSignInManager();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.Cookie.Name = "samordna";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Strict;
+    cookie.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Samordna:SignIn:IdleTimeoutMinutes", 20));
+    cookie.SlidingExpiration = true;
+    cookie.LoginPath = "/Account/Login";
+    cookie.LogoutPath = "/Account/Logout";
+    cookie.AccessDeniedPath = "/Account/Denied";
+    // The API answers 401/403 problem details; only pages redirect to the sign-in form.
+    cookie.Events = new CookieAuthenticationEvents
+    {
+        OnRedirectToLogin = context => ProblemResponses.OrRedirect(context, StatusCodes.Status401Unauthorized),
+        OnRedirectToAccessDenied = context => ProblemResponses.OrRedirect(context, StatusCodes.Status403Forbidden),
+    };
+});
+// Everything requires a signed-in user unless it says otherwise ([AllowAnonymous] / AllowAnonymous()).
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddScoped<StaffSignIn>();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemMapping>();
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+builder.Services.AddOpenApi("v1");
+builder.Services.AddRazorPages();
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseReachable>("database", tags: ["live"])
+    .AddCheck<DatabaseMigrated>("migrations", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(ProblemResponses.ForStatusCode);
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapSamordnaHealth();
+app.MapRazorPages();
+
+var api = app.MapGroup("/api/v1");
+api.MapSessionEndpoints();
+api.MapOrganisationEndpoints();
+api.MapPeopleEndpoints();
+api.MapCaseEndpoints();
+
+app.Run();
