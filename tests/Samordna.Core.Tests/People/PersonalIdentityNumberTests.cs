@@ -1,0 +1,133 @@
+using Samordna.Core.People;
+
+namespace Samordna.Core.Tests.People;
+
+public class PersonalIdentityNumberTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 30);
+
+    private static PersonalIdentityNumber Valid(string input)
+    {
+        PersonalIdentityNumber.TryParse(input, Today, out var number, out var error).ShouldBeTrue(error);
+        return number!;
+    }
+
+    private static string Refused(string? input)
+    {
+        PersonalIdentityNumber.TryParse(input, Today, out var number, out var error).ShouldBeFalse();
+        number.ShouldBeNull();
+        return error!;
+    }
+
+    // Check digits worked out by hand: 121212-121 → 2; 811218-987 → 6; 701063-239 → 1.
+    [Theory]
+    [InlineData("19121212-1212", "191212121212")]
+    [InlineData("191212121212", "191212121212")]
+    [InlineData("811218-9876", "198112189876")]
+    [InlineData("8112189876", "198112189876")]
+    [InlineData("19811218 9876", "198112189876")]
+    public void Accepts_personnummer_in_every_common_form_and_keeps_twelve_digits(string input, string canonical)
+    {
+        var number = Valid(input);
+        number.Value.ShouldBe(canonical);
+        number.Kind.ShouldBe(IdentityKind.Personnummer);
+    }
+
+    [Fact]
+    public void Ten_digits_with_minus_means_under_a_hundred_years()
+    {
+        Valid("121212-1212").BirthDate.ShouldBe(new DateOnly(2012, 12, 12));
+    }
+
+    [Fact]
+    public void Ten_digits_with_plus_means_a_hundred_years_or_older()
+    {
+        Valid("121212+1212").BirthDate.ShouldBe(new DateOnly(1912, 12, 12));
+    }
+
+    [Fact]
+    public void A_birthday_later_this_year_in_ten_digits_belongs_to_the_previous_century()
+    {
+        // 261218 has not happened yet on 2026-11-30, so it is 1926, not 2026.
+        var number = Valid(WithCheckDigit("261218987"));
+        number.BirthDate.ShouldBe(new DateOnly(1926, 12, 18));
+    }
+
+    [Fact]
+    public void Samordningsnummer_has_sixty_added_to_the_day()
+    {
+        var number = Valid("701063-2391");
+        number.Kind.ShouldBe(IdentityKind.Samordningsnummer);
+        number.BirthDate.ShouldBe(new DateOnly(1970, 10, 3));
+        number.Value.ShouldBe("197010632391");
+    }
+
+    [Theory]
+    [InlineData("19121212-1213")]
+    [InlineData("811218-9875")]
+    [InlineData("701063-2392")]
+    public void A_wrong_check_digit_is_refused(string input) =>
+        Refused(input).ShouldBe("Kontrollsiffran stämmer inte.");
+
+    [Theory]
+    [InlineData("19900230")] // 30 February
+    [InlineData("19901301")] // month 13
+    [InlineData("19900431")] // 31 April
+    [InlineData("19900100")] // day 0
+    [InlineData("19000229")] // 1900 was not a leap year
+    public void An_impossible_date_is_refused_even_with_a_matching_check_digit(string date) =>
+        Refused(date + WithCheckDigit(date[2..] + "123")[6..]).ShouldBe("Datumdelen är inte ett giltigt datum.");
+
+    [Fact]
+    public void The_leap_day_of_2000_is_a_date()
+    {
+        Valid("20000229" + WithCheckDigit("000229123")[6..]).BirthDate.ShouldBe(new DateOnly(2000, 2, 29));
+    }
+
+    [Fact]
+    public void A_leap_day_with_plus_falls_in_1900_which_had_none()
+    {
+        Refused(WithCheckDigit("000229123").Insert(6, "+")).ShouldBe("Datumdelen är inte ett giltigt datum.");
+    }
+
+    [Fact]
+    public void A_birth_date_after_today_is_refused()
+    {
+        Refused("20261201" + WithCheckDigit("261201123")[6..]).ShouldBe("Födelsedatumet ligger i framtiden.");
+    }
+
+    [Fact]
+    public void Plus_is_refused_with_a_twelve_digit_number()
+    {
+        Refused("19121212+1212").ShouldStartWith("Plustecken");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("12345")]
+    [InlineData("19121212-12120")]
+    [InlineData("1912121-21212")]
+    [InlineData("abcdefgh-ijkl")]
+    [InlineData("19121212/1212")]
+    public void Anything_not_shaped_like_a_number_is_refused(string? input) =>
+        Refused(input).ShouldStartWith("Ange personnummer");
+
+    [Fact]
+    public void Displays_with_century_and_a_dash()
+    {
+        Valid("8112189876").Display.ShouldBe("19811218-9876");
+    }
+
+    /// <summary>The test's own Luhn computation, independent of the code under test.</summary>
+    private static string WithCheckDigit(string nineDigits)
+    {
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            var d = (nineDigits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d / 10 + d % 10;
+        }
+        return nineDigits + (10 - sum % 10) % 10;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Samordna.Web.Tests.Infrastructure;
+
+namespace Samordna.Web.Tests.Api;
+
+public abstract class CaseApiTests(SamordnaApp app)
+{
+    private async Task<Guid> RegisterAnonymous(HttpClient client, string pseudonym)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/people", new { identityKind = "none", pseudonym, gender = "woman" });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<JsonElement> OpenVictimCase(HttpClient client, string pseudonym = "Klient")
+    {
+        var person = await RegisterAnonymous(client, pseudonym);
+        var response = await client.PostAsJsonAsync("/api/v1/cases", new
+        {
+            type = "adultVictim", owningUnitId = app.Asby.ViolenceTeam, subjectPersonId = person, summary = "Polisanmälan om misshandel",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task A_case_is_opened_with_the_subject_as_first_party()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var opened = await OpenVictimCase(client);
+        opened.GetProperty("type").GetString().ShouldBe("adultVictim");
+        opened.GetProperty("owningUnit").GetString().ShouldBe("Relationsvåldsteamet");
+        opened.GetProperty("parties").EnumerateArray().ShouldHaveSingleItem().GetProperty("role").GetString().ShouldBe("subject");
+        opened.GetProperty("version").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Opening_a_case_without_type_unit_or_person_names_every_missing_field()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var problem = await (await client.PostAsJsonAsync("/api/v1/cases", new { summary = "?" })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["type", "owningUnitId", "subjectPersonId"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_case_cannot_be_opened_in_another_municipality_s_unit()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var person = await RegisterAnonymous(client, "Fel kommun");
+        await (await client.PostAsJsonAsync("/api/v1/cases", new { type = "adultVictim", owningUnitId = app.Bergby.ViolenceTeam, subjectPersonId = person }))
+            .ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_update_with_the_version_read_succeeds_and_bumps_the_version()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var opened = await OpenVictimCase(client);
+        var id = opened.GetProperty("id").GetGuid();
+
+        var response = await client.PutAsJsonAsync($"/api/v1/cases/{id}",
+            new { version = 0, summary = "Utredning inledd", responsibleStaffId = app.Asby.CaseworkerId });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var updated = await response.Content.ReadFromJsonAsync<JsonElement>();
+        updated.GetProperty("version").GetInt64().ShouldBe(1);
+        updated.GetProperty("summary").GetString().ShouldBe("Utredning inledd");
+        updated.GetProperty("responsibleStaff").GetString().ShouldBe("Åsby Handläggare");
+    }
+
+    [Fact]
+    public async Task An_update_based_on_an_old_read_answers_409_and_changes_nothing()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var id = (await OpenVictimCase(client)).GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync($"/api/v1/cases/{id}", new { version = 0, summary = "Först" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await (await client.PutAsJsonAsync($"/api/v1/cases/{id}", new { version = 0, summary = "Sent" })).ShouldBeProblem(HttpStatusCode.Conflict);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}")).GetProperty("summary").GetString().ShouldBe("Först");
+    }
+
+    [Fact]
+    public async Task Two_concurrent_updates_of_one_case_one_wins_the_other_gets_409_and_nothing_is_lost_silently()
+    {
+        var anna = await app.SignedIn(app.Asby.Caseworker);
+        var bodil = await app.SignedIn(app.Asby.Caseworker);
+        for (var round = 0; round < 5; round++)
+        {
+            var id = (await OpenVictimCase(anna, $"Samtidig {round}")).GetProperty("id").GetGuid();
+            var responses = await Task.WhenAll(
+                anna.PutAsJsonAsync($"/api/v1/cases/{id}", new { version = 0, summary = "Annas ändring" }),
+                bodil.PutAsJsonAsync($"/api/v1/cases/{id}", new { version = 0, summary = "Bodils ändring" }));
+
+            responses.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true);
+            var loser = responses.Single(r => r.StatusCode == HttpStatusCode.Conflict);
+            await loser.ShouldBeProblem(HttpStatusCode.Conflict);
+            var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<JsonElement>();
+
+            var stored = await anna.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
+            stored.GetProperty("summary").GetString().ShouldBe(winner.GetProperty("summary").GetString());
+            stored.GetProperty("version").GetInt64().ShouldBe(1);
+        }
+    }
+
+    [Fact]
+    public async Task A_child_added_as_party_bumps_the_version_so_an_old_read_cannot_overwrite_the_case()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var id = (await OpenVictimCase(client)).GetProperty("id").GetGuid();
+        var child = await RegisterAnonymous(client, "Barn 1");
+
+        var withChild = await client.PostAsJsonAsync($"/api/v1/cases/{id}/parties", new { personId = child, role = "child" });
+        withChild.StatusCode.ShouldBe(HttpStatusCode.OK, await withChild.Content.ReadAsStringAsync());
+        var read = await withChild.Content.ReadFromJsonAsync<JsonElement>();
+        read.GetProperty("parties").GetArrayLength().ShouldBe(2);
+        read.GetProperty("version").GetInt64().ShouldBe(1);
+
+        await (await client.PostAsJsonAsync($"/api/v1/cases/{id}/parties", new { personId = child, role = "relative" }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await client.PutAsJsonAsync($"/api/v1/cases/{id}", new { version = 0, summary = "Gammal läsning" }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task The_journal_is_append_only_and_a_correction_points_at_the_corrected_entry()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var id = (await OpenVictimCase(client)).GetProperty("id").GetGuid();
+
+        var first = await client.PostAsJsonAsync($"/api/v1/cases/{id}/journal", new { text = "Samtal på kontoret." });
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await client.PostAsJsonAsync($"/api/v1/cases/{id}/journal", new { text = "Rättelse: samtalet var per telefon.", corrects = firstId }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await (await client.DeleteAsync($"/api/v1/cases/{id}/journal")).ShouldBeProblem(HttpStatusCode.MethodNotAllowed);
+        await (await client.PutAsJsonAsync($"/api/v1/cases/{id}/journal", new { text = "Skriv över" })).ShouldBeProblem(HttpStatusCode.MethodNotAllowed);
+
+        var journal = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/journal")).EnumerateArray().ToList();
+        journal.Select(e => e.GetProperty("text").GetString()).ShouldBe(["Samtal på kontoret.", "Rättelse: samtalet var per telefon."]);
+        journal[1].GetProperty("correctsEntryId").GetGuid().ShouldBe(firstId);
+        journal[0].GetProperty("author").GetString().ShouldBe("Åsby Handläggare");
+    }
+
+    [Fact]
+    public async Task An_empty_journal_entry_is_a_field_error()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var id = (await OpenVictimCase(client)).GetProperty("id").GetGuid();
+        (await (await client.PostAsJsonAsync($"/api/v1/cases/{id}/journal", new { text = " " })).ShouldBeProblem(HttpStatusCode.BadRequest))
+            .FieldErrors("text").ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_cases_of_a_household_are_linked_through_a_case_group()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var group = await (await client.PostAsJsonAsync("/api/v1/case-groups", new { kind = "household", label = "Hushåll 2026-01" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var groupId = group.GetProperty("id").GetGuid();
+        var victimCase = (await OpenVictimCase(client, "Våldsutsatt")).GetProperty("id").GetGuid();
+        var perpetrator = await RegisterAnonymous(client, "Våldsutövare");
+        var perpetratorCase = await (await client.PostAsJsonAsync("/api/v1/cases", new
+        {
+            type = "perpetrator", owningUnitId = app.Asby.TreatmentCentre, subjectPersonId = perpetrator, caseGroupId = groupId,
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        (await client.PutAsJsonAsync($"/api/v1/cases/{victimCase}", new { version = 0, caseGroupId = groupId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{victimCase}");
+        read.GetProperty("group").GetProperty("caseIds").EnumerateArray().Select(e => e.GetGuid())
+            .ShouldBe([victimCase, perpetratorCase.GetProperty("id").GetGuid()], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Another_municipality_s_case_is_answered_as_missing_on_every_route()
+    {
+        var asby = await app.SignedIn(app.Asby.Caseworker);
+        var id = (await OpenVictimCase(asby, "Bara Åsby")).GetProperty("id").GetGuid();
+        var bergby = await app.SignedIn(app.Bergby.Caseworker);
+
+        await (await bergby.GetAsync($"/api/v1/cases/{id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await bergby.GetAsync($"/api/v1/cases/{id}/journal")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await bergby.PostAsJsonAsync($"/api/v1/cases/{id}/journal", new { text = "Intrång" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await bergby.PutAsJsonAsync($"/api/v1/cases/{id}", new { version = 0, summary = "Intrång" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        var list = await bergby.GetFromJsonAsync<JsonElement>("/api/v1/cases?limit=100");
+        list.GetProperty("items").EnumerateArray().ShouldNotContain(c => c.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task The_case_list_pages_newest_first_by_unit()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++) ids.Add((await OpenVictimCase(client, $"Lista {i}")).GetProperty("id").GetGuid());
+
+        var firstPage = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases?unit={app.Asby.ViolenceTeam}&limit=2");
+        var items = firstPage.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        items.ShouldBe([ids[2], ids[1]]);
+        var next = firstPage.GetProperty("next").GetString();
+        var secondPage = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases?unit={app.Asby.ViolenceTeam}&limit=2&before={next}");
+        secondPage.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid().ShouldBe(ids[0]);
+    }
+}
+
+public sealed class CaseApiOnSqlite(SqliteApp app) : CaseApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CaseApiOnPostgres(PostgresApp app) : CaseApiTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Samordna.Core.Organisations;
+using Samordna.Core.Staff;
+using Samordna.Data;
+
+namespace Samordna.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real web host on a real database of its own: migrated with the production migrations, with two
+/// municipalities (so "another municipality's data" can be tested) and a signed-in client per user.
+/// One subclass per provider; test classes derive once per provider so every test runs on both.
+/// </summary>
+public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "test-passphrase-2026";
+
+    public abstract DatabaseProvider Provider { get; }
+    public string ConnectionString { get; protected set; } = "";
+    public TestMunicipality Asby { get; private set; } = null!;
+    public TestMunicipality Bergby { get; private set; } = null!;
+
+    protected abstract Task CreateDatabase();
+    protected abstract Task DropDatabase();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Samordna:Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Samordna", ConnectionString);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabase();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
+        await db.Database.MigrateAsync();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
+        Asby = await TestMunicipality.Create(db, accounts, "Åsby", "0598", "asby");
+        Bergby = await TestMunicipality.Create(db, accounts, "Bergby", "0597", "bergby");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabase();
+    }
+
+    /// <summary>A client with the session cookie of <paramref name="userName"/>; redirects are not followed so tests see them.</summary>
+    public async Task<HttpClient> SignedIn(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Reads straight from the database, for asserting what was (not) stored.</summary>
+    public async Task<T> InDatabase<T>(Func<SamordnaDbContext, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>());
+    }
+}
+
+public sealed record TestMunicipality(Guid OrganisationId, Guid ViolenceTeam, Guid TreatmentCentre, Guid ChildrenUnit,
+    string Caseworker, string Therapist, Guid CaseworkerId)
+{
+    public static async Task<TestMunicipality> Create(SamordnaDbContext db, UserManager<StaffAccount> accounts,
+        string name, string code, string prefix)
+    {
+        var org = new Organisation($"{name} kommun", code);
+        var rvt = new Unit(org.Id, "Relationsvåldsteamet", UnitKind.ViolenceTeam);
+        var rvc = new Unit(org.Id, "Relationsvåldscentrum", UnitKind.TreatmentCentre);
+        var children = new Unit(org.Id, "Barn och unga", UnitKind.ChildrenAndYoungPeople);
+        var caseworker = new StaffMember(org.Id, $"{prefix}.handlaggare", $"{name} Handläggare", null);
+        caseworker.Grant(rvt.Id, StaffRole.Caseworker);
+        var therapist = new StaffMember(org.Id, $"{prefix}.behandlare", $"{name} Behandlare", null);
+        therapist.Grant(rvc.Id, StaffRole.Therapist);
+        db.AddRange(org, rvt, rvc, children, caseworker, therapist);
+        await db.SaveChangesAsync();
+        await StaffAccounts.CreateAccount(accounts, caseworker, SamordnaApp.Password);
+        await StaffAccounts.CreateAccount(accounts, therapist, SamordnaApp.Password);
+        return new TestMunicipality(org.Id, rvt.Id, rvc.Id, children.Id, caseworker.UserName, therapist.UserName, caseworker.Id);
+    }
+}
+
+public sealed class SqliteApp : SamordnaApp
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"samordna-test-{Guid.NewGuid():N}.db");
+
+    public SqliteApp() => ConnectionString = $"Data Source={_file}";
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task CreateDatabase() => Task.CompletedTask;
+
+    protected override Task DropDatabase()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A database of its own on the PostgreSQL server named by SAMORDNA_TEST_POSTGRES (test.sh starts a
+/// throwaway cluster and sets it). Without it the tests fail — they are never skipped.
+/// </summary>
+public sealed class PostgresApp : SamordnaApp
+{
+    private readonly string _database = $"samordna_test_{Guid.NewGuid():N}";
+
+    public PostgresApp() => ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = _database, Pooling = true }.ConnectionString;
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
+
+    public static string AdminConnection => Environment.GetEnvironmentVariable("SAMORDNA_TEST_POSTGRES") is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException(
+            "SAMORDNA_TEST_POSTGRES is not set. Run ./test.sh, which starts a throwaway PostgreSQL, " +
+            "or set it to a connection string of a server where the tests may create databases.");
+
+    protected override async Task CreateDatabase()
+    {
+        await using var admin = new NpgsqlConnection(AdminConnection);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task DropDatabase()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(AdminConnection);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
