@@ -16,3 +16,6 @@ public sealed class DomainRuleException(string message) : Exception(message);
 /// <summary>Someone else changed the aggregate after the caller read it.</summary>
 public sealed class ConcurrencyConflictException(string what, Guid id)
     : Exception($"{what} {id} har ändrats av någon annan sedan du läste den. Läs in den igen och gör om ändringen.");
+
+/// <summary>The caller may know the thing exists but may not do this with it (403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

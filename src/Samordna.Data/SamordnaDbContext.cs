@@ -18,6 +18,9 @@ public abstract class SamordnaDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SamordnaDbContext).Assembly);
+        // Ids are made by the domain (UUID v7), never by the database: an entity with an id is not "already stored".
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+            builder.Entity(entity.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Access;
+using Samordna.Core.Audit;
 using Samordna.Core.People;
 
 namespace Samordna.Core.Cases;
@@ -18,19 +19,18 @@ public sealed class AddCasePartyValidator : AbstractValidator<AddCaseParty>
     }
 }
 
-public sealed class AddCasePartyHandler(DbContext db, IValidator<AddCaseParty> validator)
+public sealed class AddCasePartyHandler(DbContext db, IValidator<AddCaseParty> validator, AccessPolicy policy, AuditTrail audit, CaseQueries queries)
 {
     public async Task<CaseDetails> Handle(Actor actor, Guid caseId, AddCaseParty command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var @case = await db.Set<Case>().Include(c => c.Parties)
-            .SingleOrDefaultAsync(c => c.Id == caseId && c.OrganisationId == actor.OrganisationId, ct)
-            ?? throw new NotFoundException("Ärendet", caseId);
-        if (!await db.Set<Person>().AnyAsync(p => p.Id == command.PersonId && p.OrganisationId == actor.OrganisationId, ct))
-            throw new NotFoundException("Personen", command.PersonId!);
+        var access = await policy.RequireCase(actor, caseId, ct);
+        var person = await policy.RequirePerson(actor, command.PersonId!.Value, ct);
+        var @case = await db.Set<Case>().Include(c => c.Parties).SingleAsync(c => c.Id == caseId, ct);
 
-        db.Add(@case.AddParty(command.PersonId!.Value, command.Role!.Value));
+        db.Add(@case.AddParty(person.Id, command.Role!.Value));
+        audit.CaseAccessed(actor, AuditAction.AddParty, access, [person.Id], person.ProtectedIdentity != ProtectedIdentityLevel.None);
         await db.SaveChangesAsync(ct);
-        return await new CaseQueries(db).Get(actor, caseId, ct);
+        return await queries.Details(actor, caseId, ct);
     }
 }

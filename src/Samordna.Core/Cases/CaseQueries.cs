@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Access;
+using Samordna.Core.Audit;
 using Samordna.Core.Organisations;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
@@ -9,26 +10,31 @@ namespace Samordna.Core.Cases;
 public sealed record CaseSummary(Guid Id, CaseType Type, Guid OwningUnitId, string OwningUnit, Guid SubjectPersonId,
     string SubjectName, DateTimeOffset ReceivedAt, string? ResponsibleStaff);
 
+/// <param name="AccessRoute">How the reader came to see the case; nödåtkomst is shown to them as such.</param>
 public sealed record CaseDetails(Guid Id, long Version, CaseType Type, Guid OwningUnitId, string OwningUnit,
     DateTimeOffset ReceivedAt, string? Summary, Guid? ResponsibleStaffId, string? ResponsibleStaff,
-    CaseGroupSummary? Group, IReadOnlyList<PartyView> Parties);
+    CaseGroupSummary? Group, IReadOnlyList<PartyView> Parties, IReadOnlyList<TeamUnitView> Team, CaseAccessRoute AccessRoute);
 
-public sealed record PartyView(Guid PersonId, string Name, PartyRole Role, IdentityKind IdentityKind, string? IdentityNumber, Gender Gender);
+public sealed record PartyView(Guid PersonId, string Name, PartyRole Role, IdentityKind IdentityKind, string? IdentityNumber,
+    Gender Gender, ProtectedIdentityLevel ProtectedIdentity);
 
+public sealed record TeamUnitView(Guid UnitId, string Unit, CaseTeamReason Reason, DateTimeOffset AddedAt);
+
+/// <summary>The group and the ids of its cases — only ids cross between the household's cases; opening one needs access to it.</summary>
 public sealed record CaseGroupSummary(Guid Id, CaseGroupKind Kind, string Label, IReadOnlyList<Guid> CaseIds);
 
 public sealed record JournalEntryView(Guid Id, Guid CaseId, DateTimeOffset WrittenAt, Guid AuthorId, string Author,
     string Text, Guid? CorrectsEntryId);
 
-public sealed class CaseQueries(DbContext db)
+public sealed class CaseQueries(DbContext db, AccessPolicy policy, AuditTrail audit)
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>The municipality's cases, newest first, optionally those of one unit.</summary>
+    /// <summary>The cases the actor may open, newest first, optionally those of one unit. The returned ids are logged.</summary>
     public async Task<Page<CaseSummary>> List(Actor actor, Guid? unitId, Guid? before, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        var cases = db.Set<Case>().AsNoTracking().Where(c => c.OrganisationId == actor.OrganisationId);
+        var cases = policy.ReadableCases(actor).AsNoTracking();
         if (unitId is { } unit) cases = cases.Where(c => c.OwningUnitId == unit);
         if (before is { } key) cases = cases.Where(c => c.Id.CompareTo(key) < 0);
 
@@ -39,22 +45,55 @@ public sealed class CaseQueries(DbContext db)
             join s in db.Set<StaffMember>() on c.ResponsibleStaffId equals s.Id into responsible
             from s in responsible.DefaultIfEmpty()
             orderby c.Id descending
-            select new { c.Id, c.Type, c.OwningUnitId, Unit = u.Name, c.SubjectPersonId, p.FirstName, p.LastName, p.Pseudonym, c.ReceivedAt, Staff = s.DisplayName })
+            select new { c.Id, c.Type, c.OwningUnitId, Unit = u.Name, c.SubjectPersonId, p.FirstName, p.LastName, p.Pseudonym,
+                p.ProtectedIdentity, c.ReceivedAt, Staff = s.DisplayName })
             .Take(limit + 1).ToListAsync(ct);
 
-        var items = rows.Take(limit)
-            .Select(r => new CaseSummary(r.Id, r.Type, r.OwningUnitId, r.Unit, r.SubjectPersonId,
-                Person.NameOf(r.FirstName, r.LastName, r.Pseudonym), r.ReceivedAt, r.Staff))
-            .ToList();
+        var page = rows.Take(limit).ToList();
+        audit.Record(actor, AuditAction.Search,
+            page.SelectMany(r => new[] { AuditSubject.Case(r.Id), AuditSubject.Person(r.SubjectPersonId) }),
+            page.Any(r => r.ProtectedIdentity != ProtectedIdentityLevel.None) ? AuditFlags.ProtectedPerson : AuditFlags.None);
+        await db.SaveChangesAsync(ct);
+
+        var items = page.Select(r => new CaseSummary(r.Id, r.Type, r.OwningUnitId, r.Unit, r.SubjectPersonId,
+            Person.NameOf(r.FirstName, r.LastName, r.Pseudonym), r.ReceivedAt, r.Staff)).ToList();
         return new Page<CaseSummary>(items, rows.Count > limit ? items[^1].Id.ToString() : null);
     }
 
+    /// <summary>One case with its parties, team and group; the read is logged.</summary>
     public async Task<CaseDetails> Get(Actor actor, Guid id, CancellationToken ct)
     {
-        var c = await db.Set<Case>().AsNoTracking().Include(x => x.Parties)
-            .SingleOrDefaultAsync(x => x.Id == id && x.OrganisationId == actor.OrganisationId, ct)
-            ?? throw new NotFoundException("Ärendet", id);
+        var access = await policy.RequireCase(actor, id, ct);
+        var details = await Build(access, ct);
+        audit.CaseAccessed(actor, AuditAction.ReadCase, access, details.Parties.Select(p => p.PersonId),
+            details.Parties.Any(p => p.ProtectedIdentity != ProtectedIdentityLevel.None));
+        await db.SaveChangesAsync(ct);
+        return details;
+    }
 
+    /// <summary>The case as it stands after a change the caller already logged.</summary>
+    internal async Task<CaseDetails> Details(Actor actor, Guid id, CancellationToken ct) =>
+        await Build(await policy.RequireCase(actor, id, ct), ct);
+
+    /// <summary>The journal of one case in the order it was written; corrections appear as their own entries. The read is logged.</summary>
+    public async Task<IReadOnlyList<JournalEntryView>> Journal(Actor actor, Guid caseId, CancellationToken ct)
+    {
+        var access = await policy.RequireCase(actor, caseId, ct);
+        var entries = await (
+            from e in db.Set<JournalEntry>().AsNoTracking()
+            where e.CaseId == caseId
+            join s in db.Set<StaffMember>() on e.AuthorId equals s.Id
+            orderby e.Id
+            select new JournalEntryView(e.Id, e.CaseId, e.WrittenAt, e.AuthorId, s.DisplayName, e.Text, e.CorrectsEntryId))
+            .ToListAsync(ct);
+        audit.CaseAccessed(actor, AuditAction.ReadJournal, access);
+        await db.SaveChangesAsync(ct);
+        return entries;
+    }
+
+    private async Task<CaseDetails> Build(CaseAccess access, CancellationToken ct)
+    {
+        var c = await db.Set<Case>().AsNoTracking().Include(x => x.Parties).SingleAsync(x => x.Id == access.CaseId, ct);
         var unit = await db.Set<Unit>().Where(u => u.Id == c.OwningUnitId).Select(u => u.Name).SingleAsync(ct);
         var staff = c.ResponsibleStaffId is { } staffId
             ? await db.Set<StaffMember>().Where(s => s.Id == staffId).Select(s => s.DisplayName).SingleOrDefaultAsync(ct)
@@ -65,8 +104,16 @@ public sealed class CaseQueries(DbContext db)
         var parties = c.Parties.OrderBy(p => p.Role).Select(party =>
         {
             var person = people[party.PersonId];
-            return new PartyView(person.Id, person.DisplayName, party.Role, person.IdentityKind, person.IdentityNumber, person.Gender);
+            return new PartyView(person.Id, person.DisplayName, party.Role, person.IdentityKind, person.IdentityNumber,
+                person.Gender, person.ProtectedIdentity);
         }).ToList();
+
+        var team = await (
+            from t in db.Set<CaseTeamMember>().AsNoTracking()
+            where t.CaseId == c.Id
+            join u in db.Set<Unit>() on t.UnitId equals u.Id
+            orderby t.AddedAt
+            select new TeamUnitView(t.UnitId, u.Name, t.Reason, t.AddedAt)).ToListAsync(ct);
 
         CaseGroupSummary? group = null;
         if (c.CaseGroupId is { } groupId)
@@ -77,20 +124,6 @@ public sealed class CaseQueries(DbContext db)
         }
 
         return new CaseDetails(c.Id, c.Version, c.Type, c.OwningUnitId, unit, c.ReceivedAt, c.Summary,
-            c.ResponsibleStaffId, staff, group, parties);
-    }
-
-    /// <summary>The journal of one case in the order it was written; corrections appear as their own entries.</summary>
-    public async Task<IReadOnlyList<JournalEntryView>> Journal(Actor actor, Guid caseId, CancellationToken ct)
-    {
-        if (!await db.Set<Case>().AnyAsync(c => c.Id == caseId && c.OrganisationId == actor.OrganisationId, ct))
-            throw new NotFoundException("Ärendet", caseId);
-        return await (
-            from e in db.Set<JournalEntry>().AsNoTracking()
-            where e.CaseId == caseId
-            join s in db.Set<StaffMember>() on e.AuthorId equals s.Id
-            orderby e.Id
-            select new JournalEntryView(e.Id, e.CaseId, e.WrittenAt, e.AuthorId, s.DisplayName, e.Text, e.CorrectsEntryId))
-            .ToListAsync(ct);
+            c.ResponsibleStaffId, staff, group, parties, team, access.Route);
     }
 }

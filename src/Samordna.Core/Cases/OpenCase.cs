@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Access;
+using Samordna.Core.Audit;
 using Samordna.Core.Organisations;
 using Samordna.Core.People;
 
@@ -23,7 +24,8 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
     }
 }
 
-public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator<OpenCase> validator)
+public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator<OpenCase> validator,
+    AccessPolicy policy, AuditTrail audit, CaseQueries queries)
 {
     public async Task<CaseDetails> Handle(Actor actor, OpenCase command, CancellationToken ct)
     {
@@ -33,8 +35,9 @@ public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator
         // Ids that do not exist in the caller's municipality are answered as missing, never as "belongs elsewhere".
         if (!await db.Set<Unit>().AnyAsync(u => u.Id == command.OwningUnitId && u.OrganisationId == org, ct))
             throw new NotFoundException("Enheten", command.OwningUnitId!);
-        if (!await db.Set<Person>().AnyAsync(p => p.Id == command.SubjectPersonId && p.OrganisationId == org, ct))
-            throw new NotFoundException("Personen", command.SubjectPersonId!);
+        if (!actor.UnitsWith(Capability.CaseContent).Contains(command.OwningUnitId!.Value))
+            throw new ForbiddenException("Du kan bara öppna ärenden i en enhet där du själv arbetar med ärenden.");
+        var subject = await policy.RequirePerson(actor, command.SubjectPersonId!.Value, ct);
 
         var @case = new Case(org, command.Type!.Value, command.OwningUnitId!.Value, command.SubjectPersonId!.Value,
             (command.ReceivedAt ?? clock.GetUtcNow()).ToUniversalTime(), actor.StaffMemberId, command.Summary);
@@ -42,7 +45,10 @@ public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator
         await CaseAssignments.Link(db, org, @case, command.CaseGroupId, ct);
 
         db.Add(@case);
+        var access = new CaseAccess(@case.Id, @case.OwningUnitId, CaseAccessRoute.OwningUnit,
+            AccessPolicy.BestRoleIn(actor, @case.OwningUnitId), null, @case.ResponsibleStaffId);
+        audit.CaseAccessed(actor, AuditAction.OpenCase, access, [subject.Id], subject.ProtectedIdentity != ProtectedIdentityLevel.None);
         await db.SaveChangesAsync(ct);
-        return await new CaseQueries(db).Get(actor, @case.Id, ct);
+        return await queries.Details(actor, @case.Id, ct);
     }
 }

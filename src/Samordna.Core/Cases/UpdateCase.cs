@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Access;
+using Samordna.Core.Audit;
 using Samordna.Core.Staff;
 
 namespace Samordna.Core.Cases;
@@ -20,24 +21,24 @@ public sealed class UpdateCaseValidator : AbstractValidator<UpdateCase>
     }
 }
 
-public sealed class UpdateCaseHandler(DbContext db, IValidator<UpdateCase> validator)
+public sealed class UpdateCaseHandler(DbContext db, IValidator<UpdateCase> validator, AccessPolicy policy, AuditTrail audit, CaseQueries queries)
 {
     public async Task<CaseDetails> Handle(Actor actor, Guid caseId, UpdateCase command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var @case = await db.Set<Case>()
-            .SingleOrDefaultAsync(c => c.Id == caseId && c.OrganisationId == actor.OrganisationId, ct)
-            ?? throw new NotFoundException("Ärendet", caseId);
+        var access = await policy.RequireCase(actor, caseId, ct);
+        var @case = await db.Set<Case>().SingleAsync(c => c.Id == caseId, ct);
 
         @case.EnsureVersion(command.Version!.Value);
         @case.Describe(command.Summary);
         await CaseAssignments.Assign(db, actor.OrganisationId, @case, command.ResponsibleStaffId, ct);
         await CaseAssignments.Link(db, actor.OrganisationId, @case, command.CaseGroupId, ct);
 
+        audit.CaseAccessed(actor, AuditAction.UpdateCase, access);
         // Two requests that both read the same version race here; the data layer's version check lets
-        // exactly one of them through and the other gets a concurrency conflict.
+        // exactly one of them through and the other gets a concurrency conflict (and its audit entry is rolled back with it).
         await db.SaveChangesAsync(ct);
-        return await new CaseQueries(db).Get(actor, @case.Id, ct);
+        return await queries.Details(actor, @case.Id, ct);
     }
 }
 

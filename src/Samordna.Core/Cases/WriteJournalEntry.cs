@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Access;
+using Samordna.Core.Audit;
 
 namespace Samordna.Core.Cases;
 
@@ -16,14 +17,14 @@ public sealed class WriteJournalEntryValidator : AbstractValidator<WriteJournalE
     }
 }
 
-public sealed class WriteJournalEntryHandler(DbContext db, TimeProvider clock, IValidator<WriteJournalEntry> validator)
+public sealed class WriteJournalEntryHandler(DbContext db, TimeProvider clock, IValidator<WriteJournalEntry> validator,
+    AccessPolicy policy, AuditTrail audit)
 {
     public async Task<JournalEntryView> Handle(Actor actor, Guid caseId, WriteJournalEntry command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var @case = await db.Set<Case>().AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Id == caseId && c.OrganisationId == actor.OrganisationId, ct)
-            ?? throw new NotFoundException("Ärendet", caseId);
+        var access = await policy.RequireCase(actor, caseId, ct);
+        var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
         JournalEntry? corrected = null;
         if (command.Corrects is { } correctedId)
             corrected = await db.Set<JournalEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == correctedId && e.CaseId == caseId, ct)
@@ -31,6 +32,7 @@ public sealed class WriteJournalEntryHandler(DbContext db, TimeProvider clock, I
 
         var entry = new JournalEntry(@case, actor.StaffMemberId, clock.GetUtcNow(), command.Text!, corrected);
         db.Add(entry);
+        audit.CaseAccessed(actor, AuditAction.WriteJournal, access);
         await db.SaveChangesAsync(ct);
         return new JournalEntryView(entry.Id, caseId, entry.WrittenAt, actor.StaffMemberId, actor.DisplayName, entry.Text, entry.CorrectsEntryId);
     }

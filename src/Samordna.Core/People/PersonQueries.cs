@@ -1,39 +1,43 @@
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Access;
+using Samordna.Core.Audit;
 
 namespace Samordna.Core.People;
 
 public sealed record PersonSummary(Guid Id, string Name, IdentityKind IdentityKind, string? IdentityNumber,
     DateOnly? BirthDate, Gender Gender, ProtectedIdentityLevel ProtectedIdentity);
 
+/// <param name="ContactHidden">True when the person has skyddade personuppgifter and the reader lacks the clearance: <see cref="Contact"/> is then empty.</param>
 public sealed record PersonDetails(Guid Id, long Version, string Name, string? FirstName, string? LastName, string? Pseudonym,
     IdentityKind IdentityKind, string? IdentityNumber, DateOnly? BirthDate, Gender Gender,
-    ProtectedIdentityLevel ProtectedIdentity, ContactDetails Contact, DateTimeOffset RegisteredAt)
+    ProtectedIdentityLevel ProtectedIdentity, ContactDetails Contact, bool ContactHidden, DateTimeOffset RegisteredAt)
 {
-    public static PersonDetails From(Person p) => new(p.Id, p.Version, p.DisplayName, p.FirstName, p.LastName, p.Pseudonym,
-        p.IdentityKind, p.IdentityNumber, p.BirthDate, p.Gender, p.ProtectedIdentity, p.Contact, p.RegisteredAt);
+    public static PersonDetails From(Person p, bool mayViewContact) => new(p.Id, p.Version, p.DisplayName, p.FirstName, p.LastName, p.Pseudonym,
+        p.IdentityKind, p.IdentityNumber, p.BirthDate, p.Gender, p.ProtectedIdentity,
+        mayViewContact ? p.Contact : ContactDetails.Empty, !mayViewContact, p.RegisteredAt);
 }
 
-public sealed class PersonQueries(DbContext db)
+public sealed class PersonQueries(DbContext db, AccessPolicy policy, AuditTrail audit)
 {
     public const int MaxPageSize = 100;
 
     public async Task<PersonDetails> Get(Actor actor, Guid id, CancellationToken ct)
     {
-        var person = await db.Set<Person>().AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == actor.OrganisationId, ct)
-            ?? throw new NotFoundException("Personen", id);
-        return PersonDetails.From(person);
+        var person = await policy.RequirePerson(actor, id, ct);
+        audit.Record(actor, AuditAction.ReadPerson, [AuditSubject.Person(id)], ProtectionFlag(person.ProtectedIdentity));
+        await db.SaveChangesAsync(ct);
+        return PersonDetails.From(person, AccessPolicy.MayViewContact(actor, person.ProtectedIdentity));
     }
 
     /// <summary>
-    /// Finds people by name, pseudonym or number (any part; a number may be typed with or without
-    /// century and separator), in registration order.
+    /// Finds people the actor may see by name, pseudonym or number (any part; a number may be typed
+    /// with or without century and separator), in registration order. The search and every id it
+    /// returned are logged.
     /// </summary>
     public async Task<Page<PersonSummary>> Search(Actor actor, string? term, Guid? after, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        var query = db.Set<Person>().AsNoTracking().Where(p => p.OrganisationId == actor.OrganisationId);
+        var query = policy.ReadablePeople(actor).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(term))
         {
             var text = term.Trim().ToLower();
@@ -52,6 +56,12 @@ public sealed class PersonQueries(DbContext db)
             .Select(p => new PersonSummary(p.Id, Person.NameOf(p.FirstName, p.LastName, p.Pseudonym), p.IdentityKind,
                 p.IdentityNumber, p.BirthDate, p.Gender, p.ProtectedIdentity))
             .ToList();
+        audit.Record(actor, AuditAction.Search, items.Select(p => AuditSubject.Person(p.Id)),
+            items.Any(p => p.ProtectedIdentity != ProtectedIdentityLevel.None) ? AuditFlags.ProtectedPerson : AuditFlags.None);
+        await db.SaveChangesAsync(ct);
         return new Page<PersonSummary>(items, rows.Count > limit ? items[^1].Id.ToString() : null);
     }
+
+    internal static AuditFlags ProtectionFlag(ProtectedIdentityLevel level) =>
+        level == ProtectedIdentityLevel.None ? AuditFlags.None : AuditFlags.ProtectedPerson;
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Access;
+using Samordna.Core.Audit;
 
 namespace Samordna.Core.People;
 
@@ -81,7 +82,7 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
     }
 }
 
-public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IValidator<RegisterPerson> validator)
+public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IValidator<RegisterPerson> validator, AuditTrail audit)
 {
     public async Task<PersonDetails> Handle(Actor actor, RegisterPerson command, CancellationToken ct)
     {
@@ -94,9 +95,20 @@ public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IVal
             _ => PersonIdentity.Of(ParseOfficial(command.IdentityNumber!)),
         };
 
-        if (identity.Number is not null &&
-            await db.Set<Person>().AnyAsync(p => p.OrganisationId == actor.OrganisationId && p.IdentityNumber == identity.Number, ct))
-            throw new DomainRuleException("En person med detta identitetsnummer finns redan i registret.");
+        if (identity.Number is not null)
+        {
+            var existing = await db.Set<Person>().AsNoTracking()
+                .Where(p => p.OrganisationId == actor.OrganisationId && p.IdentityNumber == identity.Number)
+                .Select(p => new { p.Id, p.ProtectedIdentity }).SingleOrDefaultAsync(ct);
+            if (existing is not null)
+            {
+                // The same answer whether or not the caller may see that person; the attempt is logged for review.
+                audit.Record(actor, AuditAction.RegisterAttemptOnExistingPerson, [AuditSubject.Person(existing.Id)],
+                    existing.ProtectedIdentity != ProtectedIdentityLevel.None ? AuditFlags.ProtectedPerson : AuditFlags.None);
+                await db.SaveChangesAsync(ct);
+                throw new DomainRuleException("En person med detta identitetsnummer finns redan i registret. Sök fram personen i stället.");
+            }
+        }
 
         var person = new Person(actor.OrganisationId, identity,
             new PersonName(command.FirstName, command.LastName, command.Pseudonym),
@@ -105,8 +117,10 @@ public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IVal
             new ContactDetails(command.StreetAddress, command.PostalCode, command.City, command.Phone, command.Email),
             clock.GetUtcNow());
         db.Add(person);
+        audit.Record(actor, AuditAction.CreatePerson, [AuditSubject.Person(person.Id)],
+            person.ProtectedIdentity != ProtectedIdentityLevel.None ? AuditFlags.ProtectedPerson : AuditFlags.None);
         await db.SaveChangesAsync(ct);
-        return PersonDetails.From(person);
+        return PersonDetails.From(person, AccessPolicy.MayViewContact(actor, person.ProtectedIdentity));
 
         PersonalIdentityNumber ParseOfficial(string number) =>
             PersonalIdentityNumber.TryParse(number, SwedishTime.Today(clock), out var parsed, out _)

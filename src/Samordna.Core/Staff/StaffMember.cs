@@ -26,13 +26,40 @@ public sealed class StaffMember : Aggregate
     public bool Active { get; private set; }
     public IReadOnlyList<RoleAssignment> Roles => _roles;
 
-    public void Grant(Guid unitId, StaffRole role)
+    /// <summary>Behörighet för skyddade personuppgifter: may see where a protected person lives, in cases they can open.</summary>
+    public bool ProtectedDataClearance { get; private set; }
+
+    /// <summary>The staff member's own personnummer (canonical), so the log review can flag access to their own record.</summary>
+    public string? IdentityNumber { get; private set; }
+
+    /// <summary>Home street address, so the log review can flag access to relatives' records (same surname and address).</summary>
+    public string? HomeAddress { get; private set; }
+
+    /// <summary>The last word of the display name, used as surname by the log review.</summary>
+    public string FamilyName => DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+
+    /// <summary>Gives the role; returns the new assignment, or null when the member already had it.</summary>
+    public RoleAssignment? Grant(Guid unitId, StaffRole role)
     {
-        if (_roles.Any(r => r.UnitId == unitId && r.Role == role)) return;
-        _roles.Add(new RoleAssignment(Id, unitId, role));
+        if (_roles.Any(r => r.UnitId == unitId && r.Role == role)) return null;
+        var assignment = new RoleAssignment(Id, unitId, role);
+        _roles.Add(assignment);
+        return assignment;
+    }
+
+    public void Revoke(Guid unitId, StaffRole role) => _roles.RemoveAll(r => r.UnitId == unitId && r.Role == role);
+
+    public void SetProtectedDataClearance(bool granted) => ProtectedDataClearance = granted;
+
+    public void SetPrivateDetails(string? identityNumber, string? homeAddress)
+    {
+        IdentityNumber = string.IsNullOrWhiteSpace(identityNumber) ? null : identityNumber.Trim();
+        HomeAddress = string.IsNullOrWhiteSpace(homeAddress) ? null : homeAddress.Trim();
     }
 
     public void Deactivate() => Active = false;
+
+    public void Activate() => Active = true;
 }
 
 /// <summary>One role a member of staff holds in one unit.</summary>

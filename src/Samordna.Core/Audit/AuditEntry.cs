@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Samordna.Core.Audit;
+
+/// <summary>
+/// Loggpost: one read or change of personal data — who (with which role, through which unit), when,
+/// what, about whom, why (the nödåtkomst reason) and from where. Entries of one municipality form a
+/// hash chain: each entry's hash covers its content and the previous entry's hash, so an altered,
+/// inserted or deleted entry breaks the chain and <see cref="AuditChain.Verify"/> names it.
+/// </summary>
+public sealed class AuditEntry : Entity
+{
+    private readonly List<AuditSubject> _subjects = [];
+
+    private AuditEntry() { }
+
+    public AuditEntry(Guid organisationId, DateTimeOffset at, Guid? staffMemberId, string actorName, string? role, Guid? unitId,
+        AuditAction action, string? purpose, string? clientAddress, AuditFlags flags, IEnumerable<AuditSubject> subjects)
+    {
+        OrganisationId = organisationId;
+        // PostgreSQL keeps microseconds: the hashed instant must be the one that is stored.
+        At = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+        StaffMemberId = staffMemberId;
+        ActorName = actorName;
+        Role = role;
+        UnitId = unitId;
+        Action = action;
+        Purpose = purpose;
+        ClientAddress = clientAddress;
+        Flags = flags;
+        _subjects.AddRange(subjects.DistinctBy(s => (s.PersonId, s.CaseId)).OrderBy(s => s.CaseId).ThenBy(s => s.PersonId));
+        foreach (var subject in _subjects) subject.EntryId = Id;
+    }
+
+    public Guid OrganisationId { get; private set; }
+
+    /// <summary>Position in the municipality's chain, from 1 without gaps; set when the entry is stored.</summary>
+    public long Sequence { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+    public Guid? StaffMemberId { get; private set; }
+
+    /// <summary>The member of staff's name at the time, so the log still reads after they leave.</summary>
+    public string ActorName { get; private set; } = "";
+
+    /// <summary>The role the access was made in, e.g. "Caseworker".</summary>
+    public string? Role { get; private set; }
+
+    /// <summary>The unit through which access was granted.</summary>
+    public Guid? UnitId { get; private set; }
+
+    public AuditAction Action { get; private set; }
+
+    /// <summary>Ändamål: the reason given for nödåtkomst.</summary>
+    public string? Purpose { get; private set; }
+
+    public string? ClientAddress { get; private set; }
+    public AuditFlags Flags { get; private set; }
+    public IReadOnlyList<AuditSubject> Subjects => _subjects;
+    public string PreviousHash { get; private set; } = "";
+    public string Hash { get; private set; } = "";
+
+    /// <summary>Places the entry after <paramref name="previousHash"/> at <paramref name="sequence"/>; called once, when stored.</summary>
+    public void Seal(long sequence, string previousHash)
+    {
+        if (Hash.Length > 0) throw new InvalidOperationException("An audit entry is sealed once.");
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = ComputeHash();
+    }
+
+    /// <summary>SHA-256 over every field in a fixed order and the previous hash.</summary>
+    public string ComputeHash()
+    {
+        var text = new StringBuilder()
+            .Append(Id).Append('\n').Append(OrganisationId).Append('\n').Append(Sequence).Append('\n')
+            .Append(At.UtcTicks).Append('\n').Append(StaffMemberId).Append('\n').Append(ActorName).Append('\n')
+            .Append(Role).Append('\n').Append(UnitId).Append('\n').Append(Action).Append('\n')
+            .Append(Purpose).Append('\n').Append(ClientAddress).Append('\n').Append((int)Flags).Append('\n');
+        foreach (var subject in _subjects.OrderBy(s => s.CaseId).ThenBy(s => s.PersonId))
+            text.Append(subject.CaseId).Append('/').Append(subject.PersonId).Append(';');
+        text.Append('\n').Append(PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
+
+/// <summary>A person or case an entry is about; a search has one per result.</summary>
+public sealed class AuditSubject
+{
+    private AuditSubject() { }
+
+    public AuditSubject(Guid? caseId, Guid? personId)
+    {
+        CaseId = caseId;
+        PersonId = personId;
+    }
+
+    public long Id { get; private set; }
+    public Guid EntryId { get; internal set; }
+    public Guid? CaseId { get; private set; }
+    public Guid? PersonId { get; private set; }
+
+    public static AuditSubject Case(Guid caseId) => new(caseId, null);
+    public static AuditSubject Person(Guid personId) => new(null, personId);
+}
+
+public enum AuditAction
+{
+    ReadCase,
+    ReadPerson,
+    ReadJournal,
+    Search,
+    CreatePerson,
+    OpenCase,
+    UpdateCase,
+    AddParty,
+    WriteJournal,
+    CreateCaseGroup,
+    ChangeCaseTeam,
+    EmergencyAccess,
+    Export,
+    Print,
+    RegisterAttemptOnExistingPerson,
+    AdministerStaff,
+    ReadStatistics,
+    ReviewAuditLog,
+}
+
+/// <summary>Marks set when the entry is written, so the log review's checks are cheap.</summary>
+[Flags]
+public enum AuditFlags
+{
+    None = 0,
+
+    /// <summary>The access was made through nödåtkomst.</summary>
+    EmergencyAccess = 1,
+
+    /// <summary>A person with skyddade personuppgifter is among the subjects.</summary>
+    ProtectedPerson = 2,
+
+    /// <summary>The case is not in the actor's own caseload (they are not its responsible member of staff).</summary>
+    OutsideCaseload = 4,
+}

@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using Samordna.Core.Access;
+using Samordna.Core.Cases;
+using Samordna.Core.Organisations;
+using Samordna.Core.People;
+using Samordna.Core.Staff;
+
+namespace Samordna.Core.Audit;
+
+public sealed record AuditEntryView(Guid Id, long Sequence, DateTimeOffset At, Guid? StaffMemberId, string ActorName, string? Role,
+    Guid? UnitId, string? Unit, AuditAction Action, string? Purpose, string? ClientAddress, AuditFlags Flags,
+    IReadOnlyList<Guid> CaseIds, IReadOnlyList<Guid> PersonIds);
+
+public sealed record AuditFilter(Guid? StaffMemberId = null, Guid? PersonId = null, Guid? CaseId = null,
+    DateTimeOffset? From = null, DateTimeOffset? To = null, AuditAction? Action = null, AuditCheck? Check = null);
+
+/// <summary>Saved checks of the log review (logguppföljning).</summary>
+public enum AuditCheck
+{
+    /// <summary>Every use of nödåtkomst.</summary>
+    EmergencyAccess,
+
+    /// <summary>Every access to a person with skyddade personuppgifter.</summary>
+    ProtectedPersons,
+
+    /// <summary>Members of staff who opened many cases that are not in their own caseload.</summary>
+    ManyCasesOutsideCaseload,
+
+    /// <summary>Access to one's own record, or a relative's (same surname and street address).</summary>
+    OwnOrRelativeRecord,
+}
+
+/// <summary>Something a check found: who, what, and the entries behind it.</summary>
+public sealed record AuditFinding(AuditCheck Check, Guid? StaffMemberId, string ActorName, string Description, IReadOnlyList<long> Sequences);
+
+/// <summary>
+/// Log review for logggranskare (the whole municipality) and enhetschefer (the staff of their own
+/// units). Reviewers see who did what to which ids; they never see case content through the log.
+/// </summary>
+public sealed class AuditReview(DbContext db, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+    public const int DefaultOutsideCaseloadThreshold = 10;
+
+    public async Task<Page<AuditEntryView>> Entries(Actor actor, AuditFilter filter, long? beforeSequence, int limit, CancellationToken ct)
+    {
+        limit = Math.Clamp(limit, 1, MaxPageSize);
+        var entries = Filtered(actor, filter);
+        if (beforeSequence is { } before) entries = entries.Where(e => e.Sequence < before);
+        var page = await entries.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(ct);
+        var items = await Views(page.Take(limit), ct);
+        return new Page<AuditEntryView>(items, page.Count > limit ? items[^1].Sequence.ToString() : null);
+    }
+
+    public async Task<IReadOnlyList<AuditFinding>> Findings(Actor actor, AuditCheck check, DateTimeOffset? from, DateTimeOffset? to,
+        int outsideCaseloadThreshold, CancellationToken ct)
+    {
+        var period = new AuditFilter(From: from ?? clock.GetUtcNow().AddDays(-30), To: to);
+        switch (check)
+        {
+            case AuditCheck.EmergencyAccess:
+            case AuditCheck.ProtectedPersons:
+                var flagged = await Filtered(actor, period with { Check = check }).OrderBy(e => e.Sequence).ToListAsync(ct);
+                return flagged.Select(e => new AuditFinding(check, e.StaffMemberId, e.ActorName,
+                    check == AuditCheck.EmergencyAccess ? $"Nödåtkomst ({e.Action}): {e.Purpose}" : $"Skyddad person ({e.Action})",
+                    [e.Sequence])).ToList();
+
+            case AuditCheck.ManyCasesOutsideCaseload:
+                var outside = await Filtered(actor, period)
+                    .Where(e => e.Flags.HasFlag(AuditFlags.OutsideCaseload))
+                    .SelectMany(e => e.Subjects.Where(s => s.CaseId != null), (e, s) => new { e.StaffMemberId, e.ActorName, e.Sequence, s.CaseId })
+                    .ToListAsync(ct);
+                return outside.GroupBy(x => (x.StaffMemberId, x.ActorName))
+                    .Select(g => (g.Key, Cases: g.Select(x => x.CaseId).Distinct().Count(), Sequences: g.Select(x => x.Sequence).Distinct().Order().ToList()))
+                    .Where(g => g.Cases >= outsideCaseloadThreshold)
+                    .OrderByDescending(g => g.Cases)
+                    .Select(g => new AuditFinding(check, g.Key.StaffMemberId, g.Key.ActorName,
+                        $"Öppnade {g.Cases} ärenden utanför sin egen ärendelista", g.Sequences))
+                    .ToList();
+
+            case AuditCheck.OwnOrRelativeRecord:
+                return await OwnOrRelative(actor, period, ct);
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(check));
+        }
+    }
+
+    private async Task<IReadOnlyList<AuditFinding>> OwnOrRelative(Actor actor, AuditFilter period, CancellationToken ct)
+    {
+        var touches = await Filtered(actor, period)
+            .SelectMany(e => e.Subjects.Where(s => s.PersonId != null), (e, s) => new { e.StaffMemberId, e.ActorName, e.Sequence, PersonId = s.PersonId!.Value })
+            .ToListAsync(ct);
+        var staff = await db.Set<StaffMember>().AsNoTracking().Where(s => s.OrganisationId == actor.OrganisationId)
+            .ToDictionaryAsync(s => s.Id, ct);
+        var personIds = touches.Select(t => t.PersonId).Distinct().ToList();
+        var people = await db.Set<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.IdentityNumber, p.LastName, p.Contact.StreetAddress }).ToDictionaryAsync(p => p.Id, ct);
+
+        var findings = new List<AuditFinding>();
+        foreach (var group in touches.GroupBy(t => (t.StaffMemberId, t.PersonId, t.ActorName)))
+        {
+            if (group.Key.StaffMemberId is not { } staffId || !staff.TryGetValue(staffId, out var member) ||
+                !people.TryGetValue(group.Key.PersonId, out var person)) continue;
+            var own = member.IdentityNumber is not null && member.IdentityNumber == person.IdentityNumber;
+            var relative = !own && member.HomeAddress is not null && person.StreetAddress is not null &&
+                           string.Equals(member.FamilyName, person.LastName, StringComparison.OrdinalIgnoreCase) &&
+                           string.Equals(member.HomeAddress, person.StreetAddress, StringComparison.OrdinalIgnoreCase);
+            if (own || relative)
+                findings.Add(new AuditFinding(AuditCheck.OwnOrRelativeRecord, staffId, group.Key.ActorName,
+                    own ? $"Åtkomst till egna uppgifter (person {group.Key.PersonId})"
+                        : $"Åtkomst till uppgifter om en person med samma efternamn och adress (person {group.Key.PersonId})",
+                    group.Select(t => t.Sequence).Distinct().Order().ToList()));
+        }
+        return findings;
+    }
+
+    /// <summary>The entries the reviewer may see, narrowed by the filter.</summary>
+    private IQueryable<AuditEntry> Filtered(Actor actor, AuditFilter filter)
+    {
+        var entries = db.Set<AuditEntry>().AsNoTracking().Where(e => e.OrganisationId == actor.OrganisationId);
+        if (!actor.Roles.Any(r => r.Role == StaffRole.AuditReviewer))
+        {
+            // An enhetschef reviews the staff of the units they manage.
+            var managed = actor.Roles.Where(r => r.Role == StaffRole.UnitManager).Select(r => r.UnitId).ToList();
+            var staffOfUnits = db.Set<RoleAssignment>().Where(r => managed.Contains(r.UnitId)).Select(r => r.StaffMemberId);
+            entries = entries.Where(e => e.StaffMemberId != null && staffOfUnits.Contains(e.StaffMemberId.Value));
+        }
+        if (filter.StaffMemberId is { } staff) entries = entries.Where(e => e.StaffMemberId == staff);
+        if (filter.PersonId is { } person) entries = entries.Where(e => e.Subjects.Any(s => s.PersonId == person));
+        if (filter.CaseId is { } @case) entries = entries.Where(e => e.Subjects.Any(s => s.CaseId == @case));
+        if (filter.From is { } from) entries = entries.Where(e => e.At >= from);
+        if (filter.To is { } to) entries = entries.Where(e => e.At < to);
+        if (filter.Action is { } action) entries = entries.Where(e => e.Action == action);
+        if (filter.Check == AuditCheck.EmergencyAccess) entries = entries.Where(e => e.Flags.HasFlag(AuditFlags.EmergencyAccess));
+        if (filter.Check == AuditCheck.ProtectedPersons) entries = entries.Where(e => e.Flags.HasFlag(AuditFlags.ProtectedPerson));
+        return entries;
+    }
+
+    private async Task<List<AuditEntryView>> Views(IEnumerable<AuditEntry> entries, CancellationToken ct)
+    {
+        var list = entries.ToList();
+        var ids = list.Select(e => e.Id).ToList();
+        var subjects = (await db.Set<AuditSubject>().AsNoTracking().Where(s => ids.Contains(s.EntryId)).ToListAsync(ct)).ToLookup(s => s.EntryId);
+        var unitIds = list.Where(e => e.UnitId != null).Select(e => e.UnitId!.Value).Distinct().ToList();
+        var units = await db.Set<Unit>().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return list.Select(e => new AuditEntryView(e.Id, e.Sequence, e.At, e.StaffMemberId, e.ActorName, e.Role, e.UnitId,
+            e.UnitId is { } u && units.TryGetValue(u, out var name) ? name : null, e.Action, e.Purpose, e.ClientAddress, e.Flags,
+            subjects[e.Id].Where(s => s.CaseId != null).Select(s => s.CaseId!.Value).ToList(),
+            subjects[e.Id].Where(s => s.PersonId != null).Select(s => s.PersonId!.Value).ToList())).ToList();
+    }
+}

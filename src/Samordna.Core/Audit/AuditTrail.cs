@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Samordna.Core.Access;
+
+namespace Samordna.Core.Audit;
+
+/// <summary>
+/// Writes audit entries. An entry is added to the same unit of work as the change it records, so both
+/// are stored in one transaction (the data layer seals it into the chain as it saves); a read is
+/// recorded and saved before its data is returned, so no read goes unlogged.
+/// </summary>
+public sealed class AuditTrail(DbContext db, TimeProvider clock)
+{
+    /// <summary>Access to one case through <paramref name="access"/>, and to persons seen in it.</summary>
+    public void CaseAccessed(Actor actor, AuditAction action, CaseAccess access, IEnumerable<Guid>? personIds = null, bool protectedPerson = false)
+    {
+        var flags = protectedPerson ? AuditFlags.ProtectedPerson : AuditFlags.None;
+        if (access.Route == CaseAccessRoute.EmergencyAccess) flags |= AuditFlags.EmergencyAccess;
+        if (access.ResponsibleStaffId != actor.StaffMemberId) flags |= AuditFlags.OutsideCaseload;
+        var subjects = new List<AuditSubject> { AuditSubject.Case(access.CaseId) };
+        subjects.AddRange((personIds ?? []).Select(AuditSubject.Person));
+        Add(actor, action, access.Through, subjects, flags, access.EmergencyReason);
+    }
+
+    /// <summary>Anything else: a person read or registered, a search with what it returned, an export.</summary>
+    public void Record(Actor actor, AuditAction action, IEnumerable<AuditSubject> subjects, AuditFlags flags = AuditFlags.None,
+        string? purpose = null, UnitRole? through = null) =>
+        Add(actor, action, through ?? actor.Roles.FirstOrDefault(), subjects, flags, purpose);
+
+    private void Add(Actor actor, AuditAction action, UnitRole? through, IEnumerable<AuditSubject> subjects, AuditFlags flags, string? purpose) =>
+        db.Add(new AuditEntry(actor.OrganisationId, clock.GetUtcNow(), actor.StaffMemberId, actor.DisplayName,
+            through?.Role.ToString(), through?.UnitId, action, purpose, actor.ClientAddress, flags, subjects));
+}
