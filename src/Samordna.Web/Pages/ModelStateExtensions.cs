@@ -41,6 +41,21 @@ public static class ModelStateExtensions
         }
     }
 
+    /// <summary>
+    /// The errors of one form in reading order: the form's own messages first, then the fields in the
+    /// order the form's input class declares them (which is the order the form shows them).
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Message)> ErrorsOf(this ModelStateDictionary modelState, string prefix, Type? input)
+    {
+        var fields = input?.GetProperties()
+            .OrderBy(p => p.MetadataToken).Select(p => $"{prefix}.{p.Name}").ToList() ?? [];
+        return modelState
+            .Where(e => e.Value is { Errors.Count: > 0 } && BelongsTo(e.Key, prefix))
+            .OrderBy(e => e.Key == prefix ? -1 : fields.IndexOf(e.Key) is var i and >= 0 ? i : fields.Count)
+            .SelectMany(e => e.Value!.Errors.Select(error => (e.Key, error.ErrorMessage)))
+            .ToList();
+    }
+
     public static bool BelongsTo(string key, string prefix) =>
         key == prefix || key.StartsWith(prefix + ".", StringComparison.Ordinal);
 
@@ -54,3 +69,6 @@ public static class ModelStateExtensions
         return $"{prefix}.{path}";
     }
 }
+
+/// <summary>The form whose errors the _ErrorSummary partial lists: its prefix and the class its fields bind to.</summary>
+public sealed record FormErrors(string Prefix, Type? Input = null);
