@@ -17,10 +17,8 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IActionResult OnGet()
+    public void OnGet()
     {
-        if (User.Identity?.IsAuthenticated == true) return LocalRedirect(Destination);
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
