@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordna.Core.Cases;
+using Samordna.Core.Organisations;
+using Samordna.Web.Access;
+
+namespace Samordna.Web.Pages;
+
+/// <summary>
+/// Start: the latest cases of each unit the signed-in member of staff works in. (There is no query for
+/// the cases one is responsible for yet; the unit lists are the closest honest view.)
+/// </summary>
+public sealed class IndexModel(CurrentActor currentActor, CaseQueries cases, OrganisationQueries organisations) : PageModel
+{
+    public const int CasesPerUnit = 10;
+
+    public string DisplayName { get; private set; } = "";
+    public IReadOnlyList<UnitCases> Units { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = await currentActor.Get(ct);
+        DisplayName = actor.DisplayName;
+        var organisation = await organisations.Mine(actor, ct);
+        var mine = actor.UnitIds.ToHashSet();
+        var units = new List<UnitCases>();
+        foreach (var unit in organisation.Units.Where(u => mine.Contains(u.Id)))
+        {
+            var page = await cases.List(actor, unit.Id, null, CasesPerUnit, ct);
+            units.Add(new UnitCases(unit, page.Items, page.Next is not null));
+        }
+        Units = units;
+    }
+
+    public sealed record UnitCases(UnitView Unit, IReadOnlyList<CaseSummary> Cases, bool HasMore);
+}

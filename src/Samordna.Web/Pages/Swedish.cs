@@ -1,0 +1,97 @@
+using System.Globalization;
+using Samordna.Core;
+using Samordna.Core.Cases;
+using Samordna.Core.People;
+
+namespace Samordna.Web.Pages;
+
+/// <summary>How the pages say the register's values in Swedish: enum names, identity numbers and times.</summary>
+public static class Swedish
+{
+    public static string Label(CaseType type) => type switch
+    {
+        CaseType.AdultVictim => "Våldsutsatt vuxen",
+        CaseType.Perpetrator => "Våldsutövare",
+        CaseType.Child => "Barn",
+        _ => type.ToString(),
+    };
+
+    public static string Label(PartyRole role) => role switch
+    {
+        PartyRole.Subject => "Huvudperson",
+        PartyRole.Child => "Barn",
+        PartyRole.AllegedPerpetrator => "Våldsutövare",
+        PartyRole.Victim => "Våldsutsatt",
+        PartyRole.Custodian => "Vårdnadshavare",
+        PartyRole.Relative => "Anhörig",
+        _ => role.ToString(),
+    };
+
+    public static string Label(Gender gender) => gender switch
+    {
+        Gender.Woman => "Kvinna",
+        Gender.Man => "Man",
+        Gender.Other => "Annan",
+        Gender.Unknown => "Okänt/vill ej uppge",
+        _ => gender.ToString(),
+    };
+
+    public static string Label(IdentityKind kind) => kind switch
+    {
+        IdentityKind.Personnummer => "Personnummer",
+        IdentityKind.Samordningsnummer => "Samordningsnummer",
+        IdentityKind.Reservnummer => "Reservnummer",
+        IdentityKind.None => "Ingen identitet (anonym kontakt)",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(ProtectedIdentityLevel level) => level switch
+    {
+        ProtectedIdentityLevel.None => "Ingen",
+        ProtectedIdentityLevel.ConfidentialityMarking => "Sekretessmarkering",
+        ProtectedIdentityLevel.ProtectedRegistration => "Skyddad folkbokföring",
+        ProtectedIdentityLevel.FictitiousIdentity => "Fingerade personuppgifter",
+        _ => level.ToString(),
+    };
+
+    public static string Label(CaseGroupKind kind) => kind switch
+    {
+        CaseGroupKind.Household => "Hushåll",
+        CaseGroupKind.Relationship => "Relation",
+        CaseGroupKind.HonourNetwork => "Hedersrelaterat nätverk",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>A personnummer or samordningsnummer as ÅÅÅÅMMDD-NNNN; a reservnummer as the issuer wrote it.</summary>
+    public static string IdentityNumber(string? number) =>
+        number is { Length: 12 } && number.All(char.IsAsciiDigit) ? $"{number[..8]}-{number[8..]}" : number ?? "";
+
+    /// <summary>An instant as Swedish local time, "yyyy-MM-dd HH:mm".</summary>
+    public static string Time(DateTimeOffset instant) =>
+        SwedishTime.ToSwedish(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The value of a datetime-local field for an instant, in Swedish local time to the minute.</summary>
+    public static DateTime LocalMinute(DateTimeOffset instant)
+    {
+        var local = SwedishTime.ToSwedish(instant).DateTime;
+        return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+    }
+
+    /// <summary>
+    /// Reads a datetime-local value as Swedish local time. Fails for a time that does not exist (the hour
+    /// skipped when summer time starts); a time that occurs twice (when it ends) is read as winter time.
+    /// </summary>
+    public static bool TryFromLocal(DateTime local, out DateTimeOffset instant)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (SwedishTime.Zone.IsInvalidTime(unspecified))
+        {
+            instant = default;
+            return false;
+        }
+        instant = new DateTimeOffset(unspecified, SwedishTime.Zone.GetUtcOffset(unspecified));
+        return true;
+    }
+}
