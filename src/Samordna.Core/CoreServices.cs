@@ -1,7 +1,11 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Samordna.Core.Access;
+using Samordna.Core.Audit;
 using Samordna.Core.Cases;
+using Samordna.Core.Staff;
+using Samordna.Core.Statistics;
 using Samordna.Core.Organisations;
 using Samordna.Core.People;
 
@@ -18,6 +22,20 @@ public static class CoreServices
         services.AddScoped<IValidator<AddCaseParty>, AddCasePartyValidator>();
         services.AddScoped<IValidator<CreateCaseGroup>, CreateCaseGroupValidator>();
         services.AddScoped<IValidator<WriteJournalEntry>, WriteJournalEntryValidator>();
+        services.AddScoped<IValidator<AddToCaseTeam>, AddToCaseTeamValidator>();
+        services.AddScoped<IValidator<TakeEmergencyAccess>, TakeEmergencyAccessValidator>();
+        services.AddScoped<IValidator<CreateStaffMember>, CreateStaffMemberValidator>();
+        services.AddScoped<IValidator<UpdateStaffMember>, UpdateStaffMemberValidator>();
+
+        services.AddScoped<AccessPolicy>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditReview>();
+        services.AddScoped<TakeEmergencyAccessHandler>();
+        services.AddScoped<AddToCaseTeamHandler>();
+        services.AddScoped<RegisterExtractQuery>();
+        services.AddScoped<StaffAdministration>();
+        services.AddScoped<CaseStatistics>();
+        services.AddOptions<AccessSettings>();
 
         services.AddScoped<RegisterPersonHandler>();
         services.AddScoped<PersonQueries>();

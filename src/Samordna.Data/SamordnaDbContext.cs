@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Samordna.Core;
+using Samordna.Core.Audit;
 using Samordna.Core.Cases;
 
 namespace Samordna.Data;
@@ -29,16 +30,31 @@ public abstract class SamordnaDbContext(DbContextOptions options)
         configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        PrepareChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the unit of work; audit entries in it are sealed into their chain in the same transaction,
+    /// so a change is never stored without its audit entry, nor an audit entry without its change.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditSealing.Seal(this, audit, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
     }
 
     /// <summary>
@@ -52,6 +68,8 @@ public abstract class SamordnaDbContext(DbContextOptions options)
         {
             if (entry is { Entity: JournalEntry, State: EntityState.Modified or EntityState.Deleted })
                 throw new InvalidOperationException("Journal entries are append-only: write a correction instead.");
+            if (entry is { Entity: AuditEntry or AuditSubject, State: EntityState.Modified or EntityState.Deleted })
+                throw new InvalidOperationException("The audit log is append-only.");
             if (entry is { Entity: Aggregate, State: EntityState.Modified } || (entry.Entity is Aggregate && HasChangedOwnedParts(entry)))
             {
                 var version = entry.Property(nameof(Aggregate.Version));

@@ -36,9 +36,13 @@ builder.Services.ConfigureApplicationCookie(cookie =>
         OnRedirectToAccessDenied = context => ProblemResponses.OrRedirect(context, StatusCodes.Status403Forbidden),
     };
 });
-// Everything requires a signed-in user unless it says otherwise ([AllowAnonymous] / AllowAnonymous()).
+// One policy layer: every endpoint and page names a capability (or AnySignedIn / AllowAnonymous);
+// anything that forgets still requires a signed-in user, and the access-matrix test fails on it.
 builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddCapabilityPolicies();
+builder.Services.AddScoped<IAuthorizationHandler, CapabilityHandler>();
+builder.Services.Configure<Samordna.Core.Access.AccessSettings>(builder.Configuration.GetSection("Samordna:Access"));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
@@ -73,5 +77,8 @@ api.MapSessionEndpoints();
 api.MapOrganisationEndpoints();
 api.MapPeopleEndpoints();
 api.MapCaseEndpoints();
+api.MapAuditEndpoints();
+api.MapStaffEndpoints();
+api.MapStatisticsEndpoints();
 
 app.Run();

@@ -60,6 +60,9 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         staff.Property(s => s.UserName).HasMaxLength(100);
         staff.Property(s => s.DisplayName).HasMaxLength(100);
         staff.Property(s => s.Email).HasMaxLength(200);
+        staff.Property(s => s.IdentityNumber).HasMaxLength(12);
+        staff.Property(s => s.HomeAddress).HasMaxLength(200);
+        staff.Ignore(s => s.FamilyName);
         staff.HasIndex(s => s.UserName).IsUnique();
         staff.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         staff.HasMany(s => s.Roles).WithOne().HasForeignKey(r => r.StaffMemberId).OnDelete(DeleteBehavior.Cascade);

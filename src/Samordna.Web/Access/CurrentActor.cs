@@ -13,18 +13,23 @@ namespace Samordna.Web.Access;
 public sealed class CurrentActor(IHttpContextAccessor http, SamordnaDbContext db)
 {
     private Actor? _actor;
+    private bool _looked;
 
-    public async Task<Actor> Get(CancellationToken ct)
+    /// <summary>The actor; a request without an active member of staff behind it is answered 401.</summary>
+    public async Task<Actor> Get(CancellationToken ct) =>
+        await Find(ct) ?? throw new UnauthorizedAccessException("Not signed in as an active member of staff.");
+
+    public async Task<Actor?> Find(CancellationToken ct)
     {
-        if (_actor is not null) return _actor;
-        var user = http.HttpContext?.User;
-        var idText = user?.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (!Guid.TryParse(idText, out var id))
-            throw new UnauthorizedAccessException("Not signed in.");
-        var member = await db.Set<StaffMember>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.Active, ct)
-            ?? throw new UnauthorizedAccessException("The member of staff is not active.");
+        if (_looked) return _actor;
+        _looked = true;
+        var context = http.HttpContext;
+        if (!Guid.TryParse(context?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) return null;
+        var member = await db.Set<StaffMember>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.Active, ct);
+        if (member is null) return null;
         _actor = new Actor(member.Id, member.OrganisationId, member.DisplayName,
-            member.Roles.Select(r => new UnitRole(r.UnitId, r.Role)).ToList());
+            member.Roles.Select(r => new UnitRole(r.UnitId, r.Role)).ToList(),
+            member.ProtectedDataClearance, context!.Connection.RemoteIpAddress?.ToString());
         return _actor;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Samordna.Core.Cases;
 using Samordna.Core;
+using Samordna.Core.Access;
 using Samordna.Web.Access;
 
 namespace Samordna.Web.Api;
@@ -9,7 +10,7 @@ public static class CaseEndpoints
 {
     public static void MapCaseEndpoints(this RouteGroupBuilder api)
     {
-        var cases = api.MapGroup("/cases").WithTags("Cases");
+        var cases = api.MapGroup("/cases").WithTags("Cases").RequireCapability(Capability.CaseContent);
 
         cases.MapGet("/", async Task<Ok<Page<CaseSummary>>> (Guid? unit, Guid? before, int? limit,
                 CurrentActor actor, CaseQueries queries, CancellationToken ct) =>
@@ -45,7 +46,17 @@ public static class CaseEndpoints
             return TypedResults.Created($"/api/v1/cases/{id}/journal/{entry.Id}", entry);
         }).WithSummary("Append a journal entry; set `corrects` to correct an earlier one. Entries are never changed.");
 
-        var groups = api.MapGroup("/case-groups").WithTags("Cases");
+        cases.MapPost("/{id:guid}/team", async Task<Ok<CaseDetails>> (Guid id, AddToCaseTeam command, CurrentActor actor,
+                AddToCaseTeamHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(await actor.Get(ct), id, command, ct)))
+            .WithSummary("Let another unit work on the case (handover, referral, consultation). Owning unit only.");
+
+        cases.MapPost("/{id:guid}/emergency-access", async Task<Ok<EmergencyAccessView>> (Guid id, TakeEmergencyAccess command,
+                CurrentActor actor, TakeEmergencyAccessHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(await actor.Get(ct), id, command, ct)))
+            .WithSummary("Nödåtkomst: open a case outside your rights, with a reason. Time-limited, logged and flagged for review.");
+
+        var groups = api.MapGroup("/case-groups").WithTags("Cases").RequireCapability(Capability.CaseContent);
         groups.MapPost("/", async Task<Created<CaseGroupSummary>> (CreateCaseGroup command, CurrentActor actor,
                 CreateCaseGroupHandler handler, CancellationToken ct) =>
         {

@@ -22,12 +22,13 @@ public static class SessionEndpoints
             return Results.Empty;
         }).AllowAnonymous();
 
-        session.MapGet("/", async Task<Ok<Actor>> (CurrentActor actor, CancellationToken ct) => TypedResults.Ok(await actor.Get(ct)));
+        session.MapGet("/", async Task<Ok<Actor>> (CurrentActor actor, CancellationToken ct) => TypedResults.Ok(await actor.Get(ct)))
+            .RequireSignedIn();
 
         session.MapDelete("/", async (StaffSignIn signIn) =>
         {
             await signIn.SignOut();
             return Results.NoContent();
-        });
+        }).RequireSignedIn();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Samordna.Core.Access;
 using Samordna.Core.Cases;
 using Samordna.Core.Organisations;
 using Samordna.Web.Access;
@@ -9,19 +10,23 @@ namespace Samordna.Web.Pages;
 /// Start: the latest cases of each unit the signed-in member of staff works in. (There is no query for
 /// the cases one is responsible for yet; the unit lists are the closest honest view.)
 /// </summary>
+[AnySignedIn]
 public sealed class IndexModel(CurrentActor currentActor, CaseQueries cases, OrganisationQueries organisations) : PageModel
 {
     public const int CasesPerUnit = 10;
 
     public string DisplayName { get; private set; } = "";
     public IReadOnlyList<UnitCases> Units { get; private set; } = [];
+    public bool MayReviewAudit { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = await currentActor.Get(ct);
         DisplayName = actor.DisplayName;
         var organisation = await organisations.Mine(actor, ct);
-        var mine = actor.UnitIds.ToHashSet();
+        MayReviewAudit = actor.Has(Capability.AuditReview);
+        // Only units where the member of staff works with cases; an analyst or log reviewer sees no case lists.
+        var mine = actor.UnitsWith(Capability.CaseContent).ToHashSet();
         var units = new List<UnitCases>();
         foreach (var unit in organisation.Units.Where(u => mine.Contains(u.Id)))
         {

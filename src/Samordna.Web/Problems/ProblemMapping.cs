@@ -26,6 +26,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> log) : IExceptionHand
             }),
             BadHttpRequestException bad => new Problem(bad.StatusCode, "Felaktig begäran", bad.Message),
             NotFoundException missing => new Problem(StatusCodes.Status404NotFound, "Finns inte", missing.Message),
+            ForbiddenException forbidden => new Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", forbidden.Message),
             DomainRuleException rule => new Problem(StatusCodes.Status409Conflict, "Ändringen strider mot en regel", rule.Message),
             ConcurrencyConflictException conflict => new Problem(StatusCodes.Status409Conflict, "Ändrad av någon annan", conflict.Message),
             DbUpdateConcurrencyException => new Problem(StatusCodes.Status409Conflict, "Ändrad av någon annan",

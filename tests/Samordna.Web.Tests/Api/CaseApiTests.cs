@@ -161,10 +161,14 @@ public abstract class CaseApiTests(SamordnaApp app)
         var groupId = group.GetProperty("id").GetGuid();
         var victimCase = (await OpenVictimCase(client, "Våldsutsatt")).GetProperty("id").GetGuid();
         var perpetrator = await RegisterAnonymous(client, "Våldsutövare");
-        var perpetratorCase = await (await client.PostAsJsonAsync("/api/v1/cases", new
+        // The treatment centre owns the perpetrator's case; its therapist opens it in the same group.
+        var therapist = await app.SignedIn(app.Asby.Therapist);
+        var opened = await therapist.PostAsJsonAsync("/api/v1/cases", new
         {
             type = "perpetrator", owningUnitId = app.Asby.TreatmentCentre, subjectPersonId = perpetrator, caseGroupId = groupId,
-        })).Content.ReadFromJsonAsync<JsonElement>();
+        });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var perpetratorCase = await opened.Content.ReadFromJsonAsync<JsonElement>();
         (await client.PutAsJsonAsync($"/api/v1/cases/{victimCase}", new { version = 0, caseGroupId = groupId })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{victimCase}");

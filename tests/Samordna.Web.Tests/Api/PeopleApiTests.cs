@@ -74,7 +74,22 @@ public abstract class PeopleApiTests(SamordnaApp app)
         read.GetProperty("identityKind").GetString().ShouldBe("samordningsnummer");
         read.GetProperty("birthDate").GetString().ShouldBe("1970-10-03");
         read.GetProperty("protectedIdentity").GetString().ShouldBe("protectedRegistration");
-        read.GetProperty("contact").GetProperty("city").GetString().ShouldBe("Åsby");
+        // Skyddad folkbokföring: where the person lives is hidden from staff without the clearance.
+        read.GetProperty("contactHidden").GetBoolean().ShouldBeTrue();
+        read.GetProperty("contact").GetProperty("city").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Contact_details_of_a_person_without_protection_are_shown()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var response = await client.PostAsJsonAsync("/api/v1/people", new
+        {
+            identityKind = "none", pseudonym = "Öppen adress", gender = "woman", streetAddress = "Storgatan 1", city = "Åsby",
+        });
+        var read = await client.GetFromJsonAsync<JsonElement>(response.Headers.Location);
+        read.GetProperty("contactHidden").GetBoolean().ShouldBeFalse();
+        read.GetProperty("contact").GetProperty("streetAddress").GetString().ShouldBe("Storgatan 1");
     }
 
     [Fact]

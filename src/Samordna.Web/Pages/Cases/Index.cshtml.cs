@@ -1,3 +1,4 @@
+using Samordna.Core.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Samordna.Core;
@@ -8,6 +9,7 @@ using Samordna.Web.Access;
 namespace Samordna.Web.Pages.Cases;
 
 /// <summary>The municipality's cases, newest first, optionally one unit's; a page at a time.</summary>
+[RequireCapability(Capability.CaseContent)]
 public sealed class IndexModel(CurrentActor currentActor, CaseQueries cases, OrganisationQueries organisations) : PageModel
 {
     public const int PageSize = 25;

@@ -12,6 +12,7 @@ using Samordna.Web.Access;
 namespace Samordna.Web.Pages.Cases;
 
 /// <summary>Opens a case about a person in the register, usually reached from the person's page.</summary>
+[RequireCapability(Capability.CaseContent)]
 public sealed class NewModel(CurrentActor currentActor, OpenCaseHandler openCase, PersonQueries people,
     OrganisationQueries organisations, TimeProvider clock) : PageModel
 {

@@ -15,6 +15,7 @@ namespace Samordna.Web.Pages.Cases;
 /// journal entry (or a correction of one), change the summary and add a party. Each form binds to its
 /// own property, so a failed post shows its errors in that form and leaves the others as they were.
 /// </summary>
+[RequireCapability(Capability.CaseContent)]
 public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, WriteJournalEntryHandler writeJournal,
     UpdateCaseHandler updateCase, AddCasePartyHandler addParty) : PageModel
 {

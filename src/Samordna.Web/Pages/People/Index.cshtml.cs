@@ -1,3 +1,4 @@
+using Samordna.Core.Access;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordna.Core;
 using Samordna.Core.People;
@@ -6,6 +7,7 @@ using Samordna.Web.Access;
 namespace Samordna.Web.Pages.People;
 
 /// <summary>Personregister: search by name, pseudonym or number, a page at a time.</summary>
+[RequireCapability(Capability.CaseContent)]
 public sealed class IndexModel(CurrentActor currentActor, PersonQueries people) : PageModel
 {
     public const int PageSize = 25;

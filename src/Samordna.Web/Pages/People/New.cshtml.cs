@@ -1,3 +1,4 @@
+using Samordna.Core.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Samordna.Web.Access;
 
 namespace Samordna.Web.Pages.People;
 
+[RequireCapability(Capability.CaseContent)]
 public sealed class NewModel(CurrentActor currentActor, RegisterPersonHandler register) : PageModel
 {
     public const string Form = nameof(Input);

@@ -1,3 +1,4 @@
+using Samordna.Core.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Samordna.Core;
@@ -6,6 +7,7 @@ using Samordna.Web.Access;
 
 namespace Samordna.Web.Pages.People;
 
+[RequireCapability(Capability.CaseContent)]
 public sealed class ShowModel(CurrentActor currentActor, PersonQueries people) : PageModel
 {
     public PersonDetails Person { get; private set; } = null!;
