@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Samordna.Core.Audit;
 using Samordna.Data;
 using Samordna.Data.Demo;
 
@@ -66,10 +67,26 @@ public static class CliApp
             return 0;
         });
 
+        var verify = new Command("verify",
+            "Check the audit log's hash chains: every entry must match its hash, follow the one before it without gaps, " +
+            "and the chain must end where it was last sealed. Names each altered, inserted or deleted entry; exit code 1 if any.");
+        verify.SetAction(async (parse, ct) =>
+        {
+            await using var services = Services(parse.GetValue(provider), parse.GetValue(connection));
+            await using var scope = services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<AuditVerification>().VerifyAll(ct);
+            foreach (var problem in report.Problems) output.WriteLine(problem);
+            output.WriteLine(report.Intact
+                ? $"The audit log is intact: {report.Entries} entries in {report.Chains} chain(s)."
+                : $"The audit log has been tampered with: {report.Problems.Count} problem(s) in {report.Entries} entries.");
+            return report.Intact ? 0 : 1;
+        });
+        var audit = new Command("audit", "The audit log (loggen över läsning och ändring av personuppgifter).") { Subcommands = { verify } };
+
         var root = new RootCommand("samordna – operator commands for Samordna, the case-management platform for social " +
                                    "services' work against violence in close relationships.")
         {
-            Subcommands = { migrate, seedDemo },
+            Subcommands = { migrate, seedDemo, audit },
             Options = { provider, connection },
         };
 
@@ -101,6 +118,7 @@ public static class CliApp
         services.AddSamordnaData(configuration);
         services.AddStaffAccountStore();
         services.AddScoped<DemoMunicipality>();
+        services.AddScoped<AuditVerification>();
         return services.BuildServiceProvider();
     }
 }

@@ -30,6 +30,7 @@ public static class CoreServices
         services.AddScoped<AccessPolicy>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditReview>();
+        services.AddScoped<AuditVerification>();
         services.AddScoped<TakeEmergencyAccessHandler>();
         services.AddScoped<AddToCaseTeamHandler>();
         services.AddScoped<RegisterExtractQuery>();

@@ -91,9 +91,13 @@ public sealed class SqliteSamordnaDbContext(DbContextOptions<SqliteSamordnaDbCon
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         base.ConfigureConventions(configuration);
-        // SQLite has no time type that sorts; all instants are UTC, stored as sortable binary ticks.
-        configuration.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        // SQLite has no time type that sorts; all instants are UTC, stored exactly as UTC ticks (a sortable integer).
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 }
 
 public sealed class NpgsqlSamordnaDbContext(DbContextOptions<NpgsqlSamordnaDbContext> options) : SamordnaDbContext(options);
+
+/// <summary>An instant as its UTC ticks: exact to 100 ns and ordered like time. For SQLite.</summary>
+internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    instant => instant.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

@@ -14,14 +14,17 @@ public static class AuditEndpoints
         var audit = api.MapGroup("/audit").WithTags("Audit log").RequireCapability(Capability.AuditReview);
 
         audit.MapGet("/entries", async Task<Ok<Page<AuditEntryView>>> (Guid? staff, Guid? person, Guid? @case, DateTimeOffset? from,
-                DateTimeOffset? to, AuditAction? action, AuditCheck? check, long? before, int? limit,
+                DateTimeOffset? to, string? action, string? check, long? before, int? limit,
                 CurrentActor actor, AuditReview review, CancellationToken ct) =>
-            TypedResults.Ok(await review.Entries(await actor.Get(ct), new AuditFilter(staff, person, @case, from, to, action, check), before, limit ?? 100, ct)))
+            TypedResults.Ok(await review.Entries(await actor.Get(ct),
+                new AuditFilter(staff, person, @case, from, to, QueryValues.Enum<AuditAction>(action, "action"), QueryValues.Enum<AuditCheck>(check, "check")),
+                before, limit ?? 100, ct)))
             .WithSummary("Audit entries, newest first, filtered by member of staff, person, case, period, action or saved check; keyset-paged with `before`.");
 
-        audit.MapGet("/findings/{check}", async Task<Ok<IReadOnlyList<AuditFinding>>> (AuditCheck check, DateTimeOffset? from, DateTimeOffset? to,
+        audit.MapGet("/findings/{check}", async Task<Ok<IReadOnlyList<AuditFinding>>> (string check, DateTimeOffset? from, DateTimeOffset? to,
                 int? threshold, CurrentActor actor, AuditReview review, CancellationToken ct) =>
-            TypedResults.Ok(await review.Findings(await actor.Get(ct), check, from, to, threshold ?? AuditReview.DefaultOutsideCaseloadThreshold, ct)))
+            TypedResults.Ok(await review.Findings(await actor.Get(ct), QueryValues.Enum<AuditCheck>(check, "check")!.Value, from, to,
+                threshold ?? AuditReview.DefaultOutsideCaseloadThreshold, ct)))
             .WithSummary("What a saved check finds in a period (default the last 30 days).");
     }
 }

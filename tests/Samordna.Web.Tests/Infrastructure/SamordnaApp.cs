@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -33,6 +34,21 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Testing");
         builder.UseSetting("Samordna:Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Samordna", ConnectionString);
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackClient>());
+    }
+
+    /// <summary>The in-memory test server has no socket, so no client address; real Kestrel always has one.</summary>
+    private sealed class LoopbackClient : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     public async Task InitializeAsync()
@@ -63,6 +79,30 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public HttpClient Anonymous() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Adds a member of staff with a sign-in account and the given roles.</summary>
+    public async Task<StaffMember> AddStaff(Guid organisationId, string userName, IEnumerable<(Guid Unit, StaffRole Role)> roles,
+        bool protectedDataClearance = false, string? displayName = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
+        var member = new StaffMember(organisationId, userName, displayName ?? userName, null);
+        foreach (var (unit, role) in roles) member.Grant(unit, role);
+        member.SetProtectedDataClearance(protectedDataClearance);
+        db.Add(member);
+        await db.SaveChangesAsync();
+        await StaffAccounts.CreateAccount(scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>(), member, Password);
+        return member;
+    }
+
+    /// <summary>Stores entities directly, for arranging a world the API would need many calls to build.</summary>
+    public async Task Store(params object[] entities)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>Reads straight from the database, for asserting what was (not) stored.</summary>
     public async Task<T> InDatabase<T>(Func<SamordnaDbContext, Task<T>> read)

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samordna.Core.Cases;
+using Samordna.Core.Organisations;
+using Samordna.Core.People;
+using Samordna.Core.Staff;
+using Samordna.Web.Access;
+using Samordna.Web.Tests.Infrastructure;
+
+namespace Samordna.Web.Tests.Access;
+
+/// <summary>
+/// Every registered endpoint — API and pages, found by reflection over the endpoint data source — is
+/// called by every role in every relation to a case, and the answer is compared with what the access
+/// rules say, written out here independently of the code. An endpoint without a policy, or without a
+/// row in this table, fails the test; so does any unexpected allow (and any unexpected deny).
+/// </summary>
+public abstract class AccessMatrixTests(SamordnaApp app)
+{
+    /// <summary>The registered endpoints as "METHOD /pattern", with their policy metadata.</summary>
+    private IReadOnlyList<(string Key, EndpointMetadataCollection Metadata)> Endpoints()
+    {
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (Key: $"{method} /{e.RoutePattern.RawText?.Trim('/')}", e.Metadata)))
+            .DistinctBy(x => x.Key)
+            .ToList();
+    }
+
+    [Fact]
+    public void Every_endpoint_names_exactly_one_policy_and_has_a_row_in_the_matrix()
+    {
+        var problems = new List<string>();
+        var endpoints = Endpoints();
+        foreach (var (key, metadata) in endpoints)
+        {
+            var policies = (metadata.GetMetadata<IAllowAnonymous>() is null ? 0 : 1)
+                           + metadata.GetOrderedMetadata<RequireCapabilityAttribute>().Select(a => a.Capability).Distinct().Count()
+                           + (metadata.GetMetadata<AnySignedInAttribute>() is null ? 0 : 1);
+            if (policies != 1) problems.Add($"{key}: {policies} policies (needs exactly one of AllowAnonymous, RequireCapability, AnySignedIn)");
+            if (!EndpointCatalogue.Table.ContainsKey(key)) problems.Add($"{key}: no row in the access matrix");
+        }
+        foreach (var key in EndpointCatalogue.Table.Keys.Except(endpoints.Select(e => e.Key)))
+            problems.Add($"{key}: a matrix row for an endpoint that does not exist");
+        problems.ShouldBeEmpty(string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_for_every_role_and_relation_answers_as_the_rules_say()
+    {
+        var world = await AccessWorld.Create(app, $"m{app.Provider.ToString()[..2].ToLowerInvariant()}");
+        var unexpectedAllows = new List<string>();
+        var unexpectedDenies = new List<string>();
+        var calls = 0;
+
+        foreach (var (key, row) in EndpointCatalogue.Table.Where(r => r.Value.Rule != EndpointCatalogue.Rule.Anonymous).OrderBy(r => r.Key.Contains("DELETE /api/v1/session")))
+        {
+            // Without a session: the API answers 401, a page sends to the sign-in form.
+            var anonymous = await app.Anonymous().SendAsync(await row.Request(world));
+            if (!IsDenied(anonymous)) unexpectedAllows.Add($"{key} anonymous → {(int)anonymous.StatusCode}");
+
+            foreach (var role in AccessWorld.Roles)
+            foreach (var relation in AccessWorld.Relations)
+            {
+                var client = key == "DELETE /api/v1/session"
+                    ? await app.SignedIn(world.UserNames[(role, relation)]) // signing out must not end the shared session
+                    : await world.Client(role, relation);
+                var response = await client.SendAsync(await row.Request(world));
+                calls++;
+                var expected = EndpointCatalogue.Allowed(row.Rule, role, relation);
+                var what = $"{key} {role} {relation} → {(int)response.StatusCode} {await Brief(response)}";
+
+                if (row.Rule == EndpointCatalogue.Rule.TakeEmergencyAccess && EndpointCatalogue.ContentRoles.Contains(role) && relation == Relation.OwnUnit)
+                {
+                    if (response.StatusCode != HttpStatusCode.Conflict) unexpectedAllows.Add(what + " (expected 409: already has access)");
+                    continue;
+                }
+                if (expected && !IsAllowed(response)) unexpectedDenies.Add(what);
+                if (!expected && !IsDenied(response)) unexpectedAllows.Add(what);
+            }
+        }
+
+        unexpectedAllows.ShouldBeEmpty($"{unexpectedAllows.Count} unexpected allows of {calls} calls:\n" + string.Join("\n", unexpectedAllows));
+        unexpectedDenies.ShouldBeEmpty($"{unexpectedDenies.Count} unexpected denies of {calls} calls:\n" + string.Join("\n", unexpectedDenies));
+        calls.ShouldBe((EndpointCatalogue.Table.Count(r => r.Value.Rule != EndpointCatalogue.Rule.Anonymous)) * AccessWorld.Roles.Length * AccessWorld.Relations.Length);
+    }
+
+    private static bool IsAllowed(HttpResponseMessage response) => (int)response.StatusCode is >= 200 and < 300;
+
+    private static bool IsDenied(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound ||
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString() is { } to &&
+        (to.Contains("/Account/Login") || to.Contains("/Account/Denied"));
+
+    private static async Task<string> Brief(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return body.Length > 160 ? body[..160] : body;
+    }
+}
+
+public sealed class AccessMatrixOnSqlite(SqliteApp app) : AccessMatrixTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AccessMatrixOnPostgres(PostgresApp app) : AccessMatrixTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,157 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Samordna.Core.Audit;
+using Samordna.Core.Organisations;
+using Samordna.Core.People;
+using Samordna.Core.Staff;
+
+namespace Samordna.Web.Tests.Access;
+
+/// <summary>
+/// Every endpoint of Samordna, as "METHOD /route/pattern": who may call it (the rules of the security
+/// core, written out independently of the code), how to call it, and what the audit log must show.
+/// The access-matrix and audit-completeness tests both walk this table, and both fail on an endpoint
+/// that is missing from it.
+/// </summary>
+public static class EndpointCatalogue
+{
+    /// <summary>Who may, by the rules in the security-core issue.</summary>
+    public enum Rule
+    {
+        Anonymous,
+        AnySignedIn,
+
+        /// <summary>A case-content role, whatever the case: lists, search, registering a person.</summary>
+        CaseContent,
+
+        /// <summary>Case content and access to the target case: own unit, case team or nödåtkomst.</summary>
+        TargetCase,
+
+        /// <summary>Case content in the unit that owns the case (changing the team, opening a case there).</summary>
+        OwningUnit,
+
+        /// <summary>Nödåtkomst to the other case: case content without access to it already.</summary>
+        TakeEmergencyAccess,
+
+        AuditReview,
+        Statistics,
+        Administration,
+
+        /// <summary>Administration of the target municipality's staff: not from another municipality.</summary>
+        AdministrationHere,
+    }
+
+    public static readonly StaffRole[] ContentRoles = [StaffRole.Caseworker, StaffRole.Therapist, StaffRole.TeamLeader, StaffRole.UnitManager];
+
+    public static bool Allowed(Rule rule, StaffRole role, Relation relation) => rule switch
+    {
+        Rule.Anonymous or Rule.AnySignedIn => true,
+        Rule.CaseContent => ContentRoles.Contains(role),
+        Rule.TargetCase => ContentRoles.Contains(role) && relation is Relation.OwnUnit or Relation.CaseTeam or Relation.EmergencyAccess,
+        Rule.OwningUnit => ContentRoles.Contains(role) && relation == Relation.OwnUnit,
+        Rule.TakeEmergencyAccess => ContentRoles.Contains(role) && relation is Relation.CaseTeam or Relation.OtherUnit or Relation.EmergencyAccess,
+        Rule.AuditReview => role is StaffRole.AuditReviewer or StaffRole.UnitManager,
+        Rule.Statistics => role is StaffRole.Analyst or StaffRole.UnitManager,
+        Rule.Administration => role == StaffRole.SystemAdministrator,
+        Rule.AdministrationHere => role == StaffRole.SystemAdministrator && relation != Relation.OtherMunicipality,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+
+    /// <param name="Audited">The audit action a call must leave behind; null for endpoints that touch no personal data.</param>
+    /// <param name="Subject">The case or person id the audit entry must name.</param>
+    public sealed record Row(Rule Rule, Func<AccessWorld, Task<HttpRequestMessage>> Request, AuditAction? Audited = null,
+        Func<AccessWorld, Guid>? Subject = null)
+    {
+        public Row Logs(AuditAction action, Func<AccessWorld, Guid>? subject = null) => this with { Audited = action, Subject = subject };
+    }
+
+    private static Row Get(Rule rule, Func<AccessWorld, string> path) => new(rule, w => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, path(w))));
+
+    private static Row Send(Rule rule, HttpMethod method, Func<AccessWorld, string> path, Func<AccessWorld, Task<object>> body) =>
+        new(rule, async w => new HttpRequestMessage(method, path(w)) { Content = JsonContent.Create(await body(w)) });
+
+    private static Guid Case(AccessWorld w) => w.TargetCase;
+
+    private static Guid Person(AccessWorld w) => w.TargetPerson;
+
+    /// <summary>The table: one row per endpoint, "METHOD /route/pattern".</summary>
+    public static readonly Dictionary<string, Row> Table = new()
+    {
+        ["POST /api/v1/session"] = new(Rule.Anonymous, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/v1/session")
+            { Content = JsonContent.Create(new { userName = "nobody", password = "nothing-at-all" }) })),
+        ["GET /api/v1/session"] = Get(Rule.AnySignedIn, _ => "/api/v1/session"),
+        ["DELETE /api/v1/session"] = new(Rule.AnySignedIn, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/session"))),
+        ["GET /api/v1/organisation"] = Get(Rule.AnySignedIn, _ => "/api/v1/organisation"),
+
+        ["GET /api/v1/people"] = Get(Rule.CaseContent, _ => "/api/v1/people?q=Matris").Logs(AuditAction.Search, Person),
+        ["POST /api/v1/people"] = Send(Rule.CaseContent, HttpMethod.Post, _ => "/api/v1/people",
+            _ => Task.FromResult<object>(new { identityKind = "none", pseudonym = "Ny i matrisen", gender = "unknown" })).Logs(AuditAction.CreatePerson),
+        ["GET /api/v1/people/{id:guid}"] = Get(Rule.TargetCase, w => $"/api/v1/people/{w.TargetPerson}").Logs(AuditAction.ReadPerson, Person),
+        ["GET /api/v1/people/{id:guid}/register-extract"] = Get(Rule.TargetCase, w => $"/api/v1/people/{w.TargetPerson}/register-extract").Logs(AuditAction.Export, Person),
+
+        ["GET /api/v1/cases"] = Get(Rule.CaseContent, _ => "/api/v1/cases").Logs(AuditAction.Search, Case),
+        ["POST /api/v1/cases"] = Send(Rule.OwningUnit, HttpMethod.Post, _ => "/api/v1/cases",
+            async w => new { type = "adultVictim", owningUnitId = w.OwningUnit, subjectPersonId = await FreshPerson(w) }).Logs(AuditAction.OpenCase),
+        ["GET /api/v1/cases/{id:guid}"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}").Logs(AuditAction.ReadCase, Case),
+        ["PUT /api/v1/cases/{id:guid}"] = Send(Rule.TargetCase, HttpMethod.Put, w => $"/api/v1/cases/{w.TargetCase}",
+            async w => new { version = await w.App.InDatabase(db => db.Set<Case>().Where(c => c.Id == w.TargetCase).Select(c => c.Version).SingleAsync()), summary = "Matrisärende" }).Logs(AuditAction.UpdateCase, Case),
+        ["POST /api/v1/cases/{id:guid}/parties"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/parties",
+            async w => new { personId = await FreshPerson(w), role = "child" }).Logs(AuditAction.AddParty, Case),
+        ["GET /api/v1/cases/{id:guid}/journal"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/journal").Logs(AuditAction.ReadJournal, Case),
+        ["POST /api/v1/cases/{id:guid}/journal"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/journal",
+            _ => Task.FromResult<object>(new { text = "Anteckning i matrisen." })).Logs(AuditAction.WriteJournal, Case),
+        ["POST /api/v1/cases/{id:guid}/team"] = Send(Rule.OwningUnit, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/team",
+            async w => new { unitId = await FreshUnit(w), reason = "consultation" }).Logs(AuditAction.ChangeCaseTeam, Case),
+        ["POST /api/v1/cases/{id:guid}/emergency-access"] = Send(Rule.TakeEmergencyAccess, HttpMethod.Post, w => $"/api/v1/cases/{w.OtherCase}/emergency-access",
+            _ => Task.FromResult<object>(new { reason = "Akut ärende, ansvarig handläggare nås inte." })).Logs(AuditAction.EmergencyAccess, w => w.OtherCase),
+        ["POST /api/v1/case-groups"] = Send(Rule.CaseContent, HttpMethod.Post, _ => "/api/v1/case-groups",
+            _ => Task.FromResult<object>(new { kind = "household", label = "Matrishushåll" })),
+
+        ["GET /api/v1/audit/entries"] = Get(Rule.AuditReview, _ => "/api/v1/audit/entries"),
+        ["GET /api/v1/audit/findings/{check}"] = Get(Rule.AuditReview, _ => "/api/v1/audit/findings/emergencyAccess"),
+        ["GET /api/v1/statistics/cases"] = Get(Rule.Statistics, _ => "/api/v1/statistics/cases"),
+        ["GET /api/v1/admin/staff"] = Get(Rule.Administration, _ => "/api/v1/admin/staff"),
+        ["POST /api/v1/admin/staff"] = Send(Rule.AdministrationHere, HttpMethod.Post, _ => "/api/v1/admin/staff",
+            w => Task.FromResult<object>(new { userName = $"ny.{Guid.NewGuid():N}", displayName = "Ny Medarbetare", password = "en-lang-losenfras-2026",
+                roles = new[] { new { unitId = w.OwningUnit, role = "caseworker" } } })),
+        ["PUT /api/v1/admin/staff/{id:guid}"] = Send(Rule.AdministrationHere, HttpMethod.Put, w => $"/api/v1/admin/staff/{w.AdministeredStaff}",
+            async w => new { version = await w.App.InDatabase(db => db.Set<StaffMember>().Where(s => s.Id == w.AdministeredStaff).Select(s => s.Version).SingleAsync()), protectedDataClearance = false }),
+
+        ["GET /health"] = Get(Rule.Anonymous, _ => "/health"),
+        ["GET /health/ready"] = Get(Rule.Anonymous, _ => "/health/ready"),
+        ["GET /openapi/{documentName}.json"] = Get(Rule.Anonymous, _ => "/openapi/v1.json"),
+
+        ["GET /"] = Get(Rule.AnySignedIn, _ => "/"),
+        ["GET /Index"] = Get(Rule.AnySignedIn, _ => "/Index"),
+        ["GET /Account/Login"] = Get(Rule.Anonymous, _ => "/Account/Login"),
+        ["GET /Account/Logout"] = Get(Rule.Anonymous, _ => "/Account/Logout"),
+        ["GET /Account/Denied"] = Get(Rule.Anonymous, _ => "/Account/Denied"),
+        ["GET /Cases"] = Get(Rule.CaseContent, _ => "/Cases").Logs(AuditAction.Search, Case),
+        ["GET /Cases/Index"] = Get(Rule.CaseContent, _ => "/Cases/Index").Logs(AuditAction.Search, Case),
+        ["GET /Cases/New"] = Get(Rule.CaseContent, _ => "/Cases/New"),
+        ["GET /Cases/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/Cases/Show/{w.TargetCase}").Logs(AuditAction.ReadCase, Case),
+        ["GET /Cases/EmergencyAccess/{id:guid}"] = Get(Rule.CaseContent, w => $"/Cases/EmergencyAccess/{w.OtherCase}"),
+        ["GET /People"] = Get(Rule.CaseContent, _ => "/People?q=Matris").Logs(AuditAction.Search, Person),
+        ["GET /People/Index"] = Get(Rule.CaseContent, _ => "/People/Index?q=Matris").Logs(AuditAction.Search, Person),
+        ["GET /People/New"] = Get(Rule.CaseContent, _ => "/People/New"),
+        ["GET /People/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Show/{w.TargetPerson}").Logs(AuditAction.ReadPerson, Person),
+        ["GET /People/Extract/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Extract/{w.TargetPerson}").Logs(AuditAction.Print, Person),
+        ["GET /Audit"] = Get(Rule.AuditReview, _ => "/Audit"),
+        ["GET /Audit/Index"] = Get(Rule.AuditReview, _ => "/Audit/Index"),
+    };
+
+    private static async Task<Guid> FreshPerson(AccessWorld w)
+    {
+        var person = new Person(w.App.Asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, "Matrisbarn"), Gender.Unknown,
+            ProtectedIdentityLevel.None, ContactDetails.Empty, DateTimeOffset.UtcNow);
+        await w.App.Store(person);
+        return person.Id;
+    }
+
+    private static async Task<Guid> FreshUnit(AccessWorld w)
+    {
+        var unit = new Unit(w.App.Asby.OrganisationId, "Konsultenheten", UnitKind.Other);
+        await w.App.Store(unit);
+        return unit.Id;
+    }
+}
