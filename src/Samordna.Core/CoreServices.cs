@@ -16,6 +16,8 @@ public static class CoreServices
     /// <summary>Registers the use cases and their validators. The host provides <c>DbContext</c> and <see cref="TimeProvider"/>.</summary>
     public static IServiceCollection AddSamordnaCore(this IServiceCollection services)
     {
+        // Users read Swedish: FluentValidation's own messages too (ours are written in Swedish already).
+        ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("sv");
         services.AddScoped<IValidator<RegisterPerson>, RegisterPersonValidator>();
         services.AddScoped<IValidator<OpenCase>, OpenCaseValidator>();
         services.AddScoped<IValidator<UpdateCase>, UpdateCaseValidator>();

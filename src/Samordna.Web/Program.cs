@@ -29,13 +29,13 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.LoginPath = "/Account/Login";
     cookie.LogoutPath = "/Account/Logout";
     cookie.AccessDeniedPath = "/Account/Denied";
-    // The API answers 401/403 problem details; only pages redirect to the sign-in form.
-    cookie.Events = new CookieAuthenticationEvents
-    {
-        OnRedirectToLogin = context => ProblemResponses.OrRedirect(context, StatusCodes.Status401Unauthorized),
-        OnRedirectToAccessDenied = context => ProblemResponses.OrRedirect(context, StatusCodes.Status403Forbidden),
-    };
+    // The API answers 401/403 problem details; only pages redirect to the sign-in form. (Only these two
+    // events are replaced: Identity's security-stamp check on every request stays in place.)
+    cookie.Events.OnRedirectToLogin = context => ProblemResponses.OrRedirect(context, StatusCodes.Status401Unauthorized);
+    cookie.Events.OnRedirectToAccessDenied = context => ProblemResponses.OrRedirect(context, StatusCodes.Status403Forbidden);
 });
+// Sign-out renews the security stamp; checking it on every request makes an old cookie worthless at once.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 // One policy layer: every endpoint and page names a capability (or AnySignedIn / AllowAnonymous);
 // anything that forgets still requires a signed-in user, and the access-matrix test fails on it.
 builder.Services.AddAuthorizationBuilder()
@@ -55,6 +55,9 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddOpenApi("v1");
 builder.Services.AddRazorPages();
+// Swedish text is written as is in pages (å, ä, ö), not as numeric character references.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseReachable>("database", tags: ["live"])
     .AddCheck<DatabaseMigrated>("migrations", tags: ["ready"]);

@@ -8,7 +8,7 @@ namespace Samordna.Web.Access;
 public enum SignInOutcome { SignedIn, Refused, LockedOut }
 
 /// <summary>Local password sign-in, shared by the sign-in page and the API session endpoint.</summary>
-public sealed class StaffSignIn(SignInManager<StaffAccount> signIn, SamordnaDbContext db)
+public sealed class StaffSignIn(SignInManager<StaffAccount> signIn, UserManager<StaffAccount> accounts, SamordnaDbContext db)
 {
     public async Task<SignInOutcome> SignIn(string? userName, string? password)
     {
@@ -22,7 +22,12 @@ public sealed class StaffSignIn(SignInManager<StaffAccount> signIn, SamordnaDbCo
             : SignInOutcome.Refused;
     }
 
-    public Task SignOut() => signIn.SignOutAsync();
+    /// <summary>Ends the session for good: the renewed security stamp makes the old cookie (and any copy of it) invalid.</summary>
+    public async Task SignOut(System.Security.Claims.ClaimsPrincipal user)
+    {
+        if (await accounts.GetUserAsync(user) is { } account) await accounts.UpdateSecurityStampAsync(account);
+        await signIn.SignOutAsync();
+    }
 
     public static string Message(SignInOutcome outcome) => outcome switch
     {

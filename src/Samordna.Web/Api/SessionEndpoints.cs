@@ -25,9 +25,9 @@ public static class SessionEndpoints
         session.MapGet("/", async Task<Ok<Actor>> (CurrentActor actor, CancellationToken ct) => TypedResults.Ok(await actor.Get(ct)))
             .RequireSignedIn();
 
-        session.MapDelete("/", async (StaffSignIn signIn) =>
+        session.MapDelete("/", async (StaffSignIn signIn, HttpContext http) =>
         {
-            await signIn.SignOut();
+            await signIn.SignOut(http.User);
             return Results.NoContent();
         }).RequireSignedIn();
     }

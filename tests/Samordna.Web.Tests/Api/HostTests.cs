@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Samordna.Web.Tests.Infrastructure;
 
 namespace Samordna.Web.Tests.Api;
@@ -79,6 +80,19 @@ public abstract class HostTests(SamordnaApp app)
         var json = await app.Anonymous().GetStringAsync("/openapi/v1.json");
         json.ShouldContain("\"/api/v1/people\"");
         json.ShouldContain("\"/api/v1/cases/{id}\"");
+    }
+
+    [Fact]
+    public async Task After_signing_out_a_copy_of_the_old_session_cookie_is_worthless()
+    {
+        var signIn = await app.Anonymous().PostAsJsonAsync("/api/v1/session", new { userName = app.Asby.Caseworker, password = SamordnaApp.Password });
+        var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var bare = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        HttpRequestMessage WithCookie(HttpMethod method) => new(method, "/api/v1/session") { Headers = { { "Cookie", cookie } } };
+
+        (await bare.SendAsync(WithCookie(HttpMethod.Get))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bare.SendAsync(WithCookie(HttpMethod.Delete))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await (await bare.SendAsync(WithCookie(HttpMethod.Get))).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class LogoutModel(StaffSignIn signIn, IAntiforgery antiforgery) : 
             if (SignedIn) return BadRequest();
             return RedirectToPage("/Account/Login");
         }
-        await signIn.SignOut();
+        await signIn.SignOut(User);
         TempData["Status"] = "Du är utloggad.";
         return RedirectToPage("/Account/Login");
     }
