@@ -70,5 +70,8 @@ public static class ModelStateExtensions
     }
 }
 
-/// <summary>The form whose errors the _ErrorSummary partial lists: its prefix and the class its fields bind to.</summary>
-public sealed record FormErrors(string Prefix, Type? Input = null);
+/// <summary>
+/// The form whose errors the _ErrorSummary partial lists: its prefix, the class its fields bind to, and
+/// the heading when the form does not save anything (a filter says so in other words).
+/// </summary>
+public sealed record FormErrors(string Prefix, Type? Input = null, string? Title = null);

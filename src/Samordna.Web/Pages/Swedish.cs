@@ -1,7 +1,10 @@
 using System.Globalization;
 using Samordna.Core;
+using Samordna.Core.Access;
+using Samordna.Core.Audit;
 using Samordna.Core.Cases;
 using Samordna.Core.People;
+using Samordna.Core.Staff;
 
 namespace Samordna.Web.Pages;
 
@@ -62,6 +65,68 @@ public static class Swedish
         _ => kind.ToString(),
     };
 
+    public static string Label(CaseTeamReason reason) => reason switch
+    {
+        CaseTeamReason.Handover => "Överlämning",
+        CaseTeamReason.Referral => "Remiss",
+        CaseTeamReason.Consultation => "Konsultation",
+        _ => reason.ToString(),
+    };
+
+    public static string Label(StaffRole role) => role switch
+    {
+        StaffRole.Caseworker => "Handläggare",
+        StaffRole.Therapist => "Behandlare",
+        StaffRole.TeamLeader => "Gruppledare",
+        StaffRole.UnitManager => "Enhetschef",
+        StaffRole.SystemAdministrator => "Systemförvaltare",
+        StaffRole.Analyst => "Analytiker",
+        StaffRole.AuditReviewer => "Logggranskare",
+        _ => role.ToString(),
+    };
+
+    /// <summary>The role an audit entry was written in, stored as the role's name ("Caseworker").</summary>
+    public static string RoleLabel(string? role) =>
+        role is null ? "" : Enum.TryParse<StaffRole>(role, out var known) && Enum.IsDefined(known) ? Label(known) : role;
+
+    public static string Label(AuditAction action) => action switch
+    {
+        AuditAction.ReadCase => "Läsning av ärende",
+        AuditAction.ReadPerson => "Läsning av person",
+        AuditAction.ReadJournal => "Läsning av journal",
+        AuditAction.Search => "Sökning eller lista",
+        AuditAction.CreatePerson => "Registrering av person",
+        AuditAction.OpenCase => "Nytt ärende",
+        AuditAction.UpdateCase => "Ändring av ärende",
+        AuditAction.AddParty => "Ny part i ärende",
+        AuditAction.WriteJournal => "Journalanteckning",
+        AuditAction.CreateCaseGroup => "Ny ärendegrupp",
+        AuditAction.ChangeCaseTeam => "Ändring av ärendeteam",
+        AuditAction.EmergencyAccess => "Nödåtkomst",
+        AuditAction.Export => "Export",
+        AuditAction.Print => "Utskrift",
+        AuditAction.RegisterAttemptOnExistingPerson => "Registreringsförsök på befintlig person",
+        AuditAction.AdministerStaff => "Personaladministration",
+        AuditAction.ReadStatistics => "Statistik",
+        AuditAction.ReviewAuditLog => "Logggranskning",
+        _ => action.ToString(),
+    };
+
+    public static string Label(AuditCheck check) => check switch
+    {
+        AuditCheck.EmergencyAccess => "Nödåtkomst",
+        AuditCheck.ProtectedPersons => "Åtkomst till skyddade personer",
+        AuditCheck.ManyCasesOutsideCaseload => "Många ärenden utanför egen ärendelista",
+        AuditCheck.OwnOrRelativeRecord => "Egna uppgifter eller anhörigas",
+        _ => check.ToString(),
+    };
+
+    /// <summary>
+    /// The last eight characters of an id: enough to tell ids apart in a list, with the whole id a click
+    /// away. (The first characters of a time-ordered id are its timestamp, alike for ids made close together.)
+    /// </summary>
+    public static string ShortId(Guid id) => id.ToString("N")[^8..];
+
     /// <summary>A personnummer or samordningsnummer as ÅÅÅÅMMDD-NNNN; a reservnummer as the issuer wrote it.</summary>
     public static string IdentityNumber(string? number) =>
         number is { Length: 12 } && number.All(char.IsAsciiDigit) ? $"{number[..8]}-{number[8..]}" : number ?? "";
@@ -71,6 +136,17 @@ public static class Swedish
         SwedishTime.ToSwedish(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The Swedish calendar day of an instant, "yyyy-MM-dd".</summary>
+    public static string Date(DateTimeOffset instant) =>
+        SwedishTime.ToSwedish(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The instant a Swedish calendar day begins (midnight always exists in Swedish time).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, SwedishTime.Zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
 
     /// <summary>The value of a datetime-local field for an instant, in Swedish local time to the minute.</summary>
     public static DateTime LocalMinute(DateTimeOffset instant)

@@ -6,22 +6,26 @@ using Microsoft.EntityFrameworkCore;
 using Samordna.Core;
 using Samordna.Core.Access;
 using Samordna.Core.Cases;
+using Samordna.Core.Organisations;
 using Samordna.Web.Access;
 
 namespace Samordna.Web.Pages.Cases;
 
 /// <summary>
-/// One case: details, parties, the other cases of its group and the journal, with forms to write a
-/// journal entry (or a correction of one), change the summary and add a party. Each form binds to its
-/// own property, so a failed post shows its errors in that form and leaves the others as they were.
+/// One case: details, parties, case team, the other cases of its group and the journal, with forms to
+/// write a journal entry (or a correction of one), change the summary, add a party and add a unit to the
+/// case team. Each form binds to its own property, so a failed post shows its errors in that form and
+/// leaves the others as they were.
 /// </summary>
 [RequireCapability(Capability.CaseContent)]
 public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, WriteJournalEntryHandler writeJournal,
-    UpdateCaseHandler updateCase, AddCasePartyHandler addParty) : PageModel
+    UpdateCaseHandler updateCase, AddCasePartyHandler addParty, AddToCaseTeamHandler addToTeam,
+    OrganisationQueries organisations) : PageModel
 {
     public const string EntryForm = nameof(Entry);
     public const string DescriptionForm = nameof(Description);
     public const string PartyForm = nameof(Party);
+    public const string TeamForm = nameof(Team);
 
     public CaseDetails Case { get; private set; } = null!;
     public IReadOnlyList<JournalEntryView> Journal { get; private set; } = [];
@@ -41,6 +45,15 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
     [BindProperty]
     public PartyInput Party { get; set; } = new();
 
+    [BindProperty]
+    public TeamInput Team { get; set; } = new();
+
+    /// <summary>The units that could join the case team: the municipality's, except the owner and those already in it.</summary>
+    public IReadOnlyList<SelectListItem> TeamUnits { get; private set; } = [];
+
+    /// <summary>Only the owning unit changes the case team; others see it without the form.</summary>
+    public bool MayChangeTeam => Case.AccessRoute == CaseAccessRoute.OwningUnit;
+
     public string SubjectName => Case.Parties.FirstOrDefault(p => p.Role == PartyRole.Subject)?.Name ?? "";
 
     /// <summary>The entry being corrected, when the journal form writes a correction.</summary>
@@ -54,6 +67,12 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
     [
         new("Välj roll", ""),
         .. Enum.GetValues<PartyRole>().Where(r => r != PartyRole.Subject).Select(r => new SelectListItem(Swedish.Label(r), r.ToString())),
+    ];
+
+    public static IReadOnlyList<SelectListItem> TeamReasons { get; } =
+    [
+        new("Välj skäl", ""),
+        .. Enum.GetValues<CaseTeamReason>().Select(r => new SelectListItem(Swedish.Label(r), r.ToString())),
     ];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? corrects, CancellationToken ct)
@@ -176,6 +195,38 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
         return await Redisplay(actor, id, PartyForm, ct);
     }
 
+    public async Task<IActionResult> OnPostTeamAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.UseSwedishBindingMessages();
+        var actor = await currentActor.Get(ct);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await addToTeam.Handle(actor, id, new AddToCaseTeam(Team.UnitId, Team.Reason), ct);
+                TempData["Status"] = "Enheten är tillagd i ärendeteamet.";
+                return RedirectToPage("/Cases/Show", null, new { id }, "arendeteam");
+            }
+            catch (ValidationException invalid)
+            {
+                ModelState.AddValidationErrors(invalid, TeamForm);
+            }
+            catch (Exception refused) when (refused is ForbiddenException or DomainRuleException)
+            {
+                ModelState.AddFormError(TeamForm, refused.Message);
+            }
+            catch (NotFoundException missing) when (missing.What == "Enheten")
+            {
+                ModelState.AddModelError($"{TeamForm}.{nameof(TeamInput.UnitId)}", "Enheten finns inte. Välj en enhet i listan.");
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
+            }
+        }
+        return await Redisplay(actor, id, TeamForm, ct);
+    }
+
     /// <summary>Shows the page again after a failed post: the posted form keeps its input, the others start afresh.</summary>
     private async Task<IActionResult> Redisplay(Actor actor, Guid id, string postedForm, CancellationToken ct)
     {
@@ -210,6 +261,10 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
             }
         }
         GroupCases = others;
+
+        var taken = Case.Team.Select(t => t.UnitId).Append(Case.OwningUnitId).ToHashSet();
+        var units = (await organisations.Mine(actor, ct)).Units.Where(u => !taken.Contains(u.Id));
+        TeamUnits = [new SelectListItem("Välj enhet", ""), .. units.Select(u => new SelectListItem(u.Name, u.Id.ToString()))];
         return true;
     }
 
@@ -223,6 +278,12 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
     {
         public string? Summary { get; set; }
         public long? Version { get; set; }
+    }
+
+    public sealed class TeamInput
+    {
+        public Guid? UnitId { get; set; }
+        public CaseTeamReason? Reason { get; set; }
     }
 
     public sealed class PartyInput
