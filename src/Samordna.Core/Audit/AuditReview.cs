@@ -30,14 +30,15 @@ public enum AuditCheck
     OwnOrRelativeRecord,
 }
 
-/// <summary>Something a check found: who, what, and the entries behind it.</summary>
-public sealed record AuditFinding(AuditCheck Check, Guid? StaffMemberId, string ActorName, string Description, IReadOnlyList<long> Sequences);
+/// <summary>Something a check found: who, what (in Swedish), about whom, and the entries behind it.</summary>
+public sealed record AuditFinding(AuditCheck Check, Guid? StaffMemberId, string ActorName, string Description, AuditAction? Action,
+    Guid? PersonId, Guid? CaseId, IReadOnlyList<long> Sequences);
 
 /// <summary>
 /// Log review for logggranskare (the whole municipality) and enhetschefer (the staff of their own
 /// units). Reviewers see who did what to which ids; they never see case content through the log.
 /// </summary>
-public sealed class AuditReview(DbContext db, TimeProvider clock)
+public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail audit)
 {
     public const int MaxPageSize = 200;
     public const int DefaultOutsideCaseloadThreshold = 10;
@@ -49,6 +50,7 @@ public sealed class AuditReview(DbContext db, TimeProvider clock)
         if (beforeSequence is { } before) entries = entries.Where(e => e.Sequence < before);
         var page = await entries.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(ct);
         var items = await Views(page.Take(limit), ct);
+        await LogReview(actor, filter.PersonId, filter.CaseId, ct);
         return new Page<AuditEntryView>(items, page.Count > limit ? items[^1].Sequence.ToString() : null);
     }
 
@@ -61,8 +63,10 @@ public sealed class AuditReview(DbContext db, TimeProvider clock)
             case AuditCheck.EmergencyAccess:
             case AuditCheck.ProtectedPersons:
                 var flagged = await Filtered(actor, period with { Check = check }).OrderBy(e => e.Sequence).ToListAsync(ct);
+                await LogReview(actor, null, null, ct);
                 return flagged.Select(e => new AuditFinding(check, e.StaffMemberId, e.ActorName,
-                    check == AuditCheck.EmergencyAccess ? $"Nödåtkomst ({e.Action}): {e.Purpose}" : $"Skyddad person ({e.Action})",
+                    check == AuditCheck.EmergencyAccess ? $"Nödåtkomst med skälet: {e.Purpose}" : "Åtkomst till en person med skyddade personuppgifter",
+                    e.Action, e.Subjects.FirstOrDefault(s => s.PersonId != null)?.PersonId, e.Subjects.FirstOrDefault(s => s.CaseId != null)?.CaseId,
                     [e.Sequence])).ToList();
 
             case AuditCheck.ManyCasesOutsideCaseload:
@@ -70,15 +74,17 @@ public sealed class AuditReview(DbContext db, TimeProvider clock)
                     .Where(e => e.Flags.HasFlag(AuditFlags.OutsideCaseload))
                     .SelectMany(e => e.Subjects.Where(s => s.CaseId != null), (e, s) => new { e.StaffMemberId, e.ActorName, e.Sequence, s.CaseId })
                     .ToListAsync(ct);
+                await LogReview(actor, null, null, ct);
                 return outside.GroupBy(x => (x.StaffMemberId, x.ActorName))
                     .Select(g => (g.Key, Cases: g.Select(x => x.CaseId).Distinct().Count(), Sequences: g.Select(x => x.Sequence).Distinct().Order().ToList()))
                     .Where(g => g.Cases >= outsideCaseloadThreshold)
                     .OrderByDescending(g => g.Cases)
                     .Select(g => new AuditFinding(check, g.Key.StaffMemberId, g.Key.ActorName,
-                        $"Öppnade {g.Cases} ärenden utanför sin egen ärendelista", g.Sequences))
+                        $"Öppnade {g.Cases} {(g.Cases == 1 ? "ärende" : "ärenden")} utanför sin egen ärendelista", null, null, null, g.Sequences))
                     .ToList();
 
             case AuditCheck.OwnOrRelativeRecord:
+                await LogReview(actor, null, null, ct);
                 return await OwnOrRelative(actor, period, ct);
 
             default:
@@ -108,11 +114,21 @@ public sealed class AuditReview(DbContext db, TimeProvider clock)
                            string.Equals(member.HomeAddress, person.StreetAddress, StringComparison.OrdinalIgnoreCase);
             if (own || relative)
                 findings.Add(new AuditFinding(AuditCheck.OwnOrRelativeRecord, staffId, group.Key.ActorName,
-                    own ? $"Åtkomst till egna uppgifter (person {group.Key.PersonId})"
-                        : $"Åtkomst till uppgifter om en person med samma efternamn och adress (person {group.Key.PersonId})",
-                    group.Select(t => t.Sequence).Distinct().Order().ToList()));
+                    own ? "Åtkomst till egna uppgifter" : "Åtkomst till uppgifter om en person med samma efternamn och adress",
+                    null, group.Key.PersonId, null, group.Select(t => t.Sequence).Distinct().Order().ToList()));
         }
         return findings;
+    }
+
+    /// <summary>Reviewing the log is itself logged, with the person or case the reviewer looked for.</summary>
+    private async Task LogReview(Actor actor, Guid? personId, Guid? caseId, CancellationToken ct)
+    {
+        var subjects = new List<AuditSubject>();
+        if (personId is { } person) subjects.Add(AuditSubject.Person(person));
+        if (caseId is { } @case) subjects.Add(AuditSubject.Case(@case));
+        audit.Record(actor, AuditAction.ReviewAuditLog, subjects,
+            through: actor.Roles.FirstOrDefault(r => r.Role == StaffRole.AuditReviewer) ?? actor.Roles.FirstOrDefault(r => r.Role == StaffRole.UnitManager));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The entries the reviewer may see, narrowed by the filter.</summary>

@@ -14,8 +14,8 @@ public sealed class AddCasePartyValidator : AbstractValidator<AddCaseParty>
     public AddCasePartyValidator()
     {
         RuleFor(c => c.PersonId).NotEmpty().WithMessage("Ange vilken person som ska läggas till.");
-        RuleFor(c => c.Role).NotNull().IsInEnum().NotEqual(PartyRole.Subject)
-            .WithMessage("Ange personens roll i ärendet (barn, våldsutövare, våldsutsatt, vårdnadshavare eller anhörig).");
+        const string role = "Ange personens roll i ärendet (barn, våldsutövare, våldsutsatt, vårdnadshavare eller anhörig).";
+        RuleFor(c => c.Role).NotNull().WithMessage(role).IsInEnum().WithMessage(role).NotEqual(PartyRole.Subject).WithMessage(role);
     }
 }
 

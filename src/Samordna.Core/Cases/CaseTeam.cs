@@ -14,7 +14,7 @@ public sealed class AddToCaseTeamValidator : AbstractValidator<AddToCaseTeam>
     public AddToCaseTeamValidator()
     {
         RuleFor(c => c.UnitId).NotEmpty().WithMessage("Ange vilken enhet som ska ingå i ärendeteamet.");
-        RuleFor(c => c.Reason).NotNull().IsInEnum().WithMessage("Ange skälet: överlämning, remiss eller konsultation.");
+        RuleFor(c => c.Reason).NotNull().WithMessage("Ange skälet: överlämning, remiss eller konsultation.").IsInEnum().WithMessage("Ange skälet: överlämning, remiss eller konsultation.");
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
 {
     public OpenCaseValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Type).NotNull().IsInEnum().WithMessage("Ärendetyp måste anges: våldsutsatt vuxen, våldsutövare eller barn.");
+        RuleFor(c => c.Type).NotNull().WithMessage("Ärendetyp måste anges: våldsutsatt vuxen, våldsutövare eller barn.").IsInEnum().WithMessage("Ärendetyp måste anges: våldsutsatt vuxen, våldsutövare eller barn.");
         RuleFor(c => c.OwningUnitId).NotEmpty().WithMessage("Ange vilken enhet som äger ärendet.");
         RuleFor(c => c.SubjectPersonId).NotEmpty().WithMessage("Ange vem ärendet gäller.");
         RuleFor(c => c.ReceivedAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5))

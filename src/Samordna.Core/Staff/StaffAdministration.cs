@@ -24,6 +24,9 @@ public sealed record UpdateStaffMember(long? Version, IReadOnlyList<UnitRoleRequ
 
 public sealed class CreateStaffMemberValidator : AbstractValidator<CreateStaffMember>
 {
+    internal const string RoleMessage =
+        "Ange roll: caseworker, therapist, teamLeader, unitManager, systemAdministrator, analyst eller auditReviewer.";
+
     public CreateStaffMemberValidator(TimeProvider clock)
     {
         RuleFor(c => c.UserName).NotEmpty().Matches("^[a-z0-9._@-]{2,100}$")
@@ -33,8 +36,8 @@ public sealed class CreateStaffMemberValidator : AbstractValidator<CreateStaffMe
         RuleFor(c => c.Roles).NotEmpty().WithMessage("Ange minst en roll i en enhet.");
         RuleForEach(c => c.Roles).ChildRules(role =>
         {
-            role.RuleFor(r => r.UnitId).NotEmpty();
-            role.RuleFor(r => r.Role).NotNull().IsInEnum();
+            role.RuleFor(r => r.UnitId).NotEmpty().WithMessage("Ange enhet för rollen.");
+            role.RuleFor(r => r.Role).NotNull().WithMessage(CreateStaffMemberValidator.RoleMessage).IsInEnum().WithMessage(CreateStaffMemberValidator.RoleMessage);
         });
         RuleFor(c => c.IdentityNumber)
             .Must(n => PersonalIdentityNumber.TryParse(n, SwedishTime.Today(clock), out _, out _))
@@ -49,8 +52,8 @@ public sealed class UpdateStaffMemberValidator : AbstractValidator<UpdateStaffMe
         RuleFor(c => c.Version).NotNull().WithMessage("Ange vilken version ändringen bygger på.");
         RuleForEach(c => c.Roles).ChildRules(role =>
         {
-            role.RuleFor(r => r.UnitId).NotEmpty();
-            role.RuleFor(r => r.Role).NotNull().IsInEnum();
+            role.RuleFor(r => r.UnitId).NotEmpty().WithMessage("Ange enhet för rollen.");
+            role.RuleFor(r => r.Role).NotNull().WithMessage(CreateStaffMemberValidator.RoleMessage).IsInEnum().WithMessage(CreateStaffMemberValidator.RoleMessage);
         });
     }
 }
