@@ -29,8 +29,12 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
     protected abstract Task CreateDatabase();
     protected abstract Task DropDatabase();
 
+    /// <summary>The clock the app runs on; tests that move time use <see cref="ClockedApp"/>.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Clock is { } clock) builder.ConfigureServices(services => services.AddSingleton(clock));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Samordna:Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Samordna", ConnectionString);
@@ -134,7 +138,7 @@ public sealed record TestMunicipality(Guid OrganisationId, Guid ViolenceTeam, Gu
     }
 }
 
-public sealed class SqliteApp : SamordnaApp
+public class SqliteApp : SamordnaApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"samordna-test-{Guid.NewGuid():N}.db");
 
@@ -186,4 +190,22 @@ public sealed class PostgresApp : SamordnaApp
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>A clock a test can move forward.</summary>
+public sealed class MovableClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
+
+/// <summary>SQLite, on a clock the test moves: for idle sessions and expiring nödåtkomst.</summary>
+public sealed class ClockedApp : SqliteApp
+{
+    public MovableClock Time { get; } = new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+
+    protected override TimeProvider Clock => Time;
 }
