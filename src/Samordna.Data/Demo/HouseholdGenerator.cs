@@ -14,7 +14,8 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
 {
     private static readonly string[] WomensNames = ["Anna", "Maria", "Sara", "Emma", "Lina", "Fatima", "Johanna", "Elin", "Amira", "Karin", "Nour", "Jenny", "Sofia", "Hanna", "Leila"];
     private static readonly string[] MensNames = ["Johan", "Erik", "Mohammed", "Anders", "Mattias", "Ali", "Daniel", "Peter", "Ahmed", "Niklas", "Jonas", "Omar", "Fredrik", "Marcus"];
-    private static readonly string[] ChildrensNames = ["Alva", "Elsa", "Liam", "Noah", "Maja", "Hugo", "Selma", "Adam", "Ella", "Yusuf", "Wilma", "Leo", "Zainab", "Vera"];
+    private static readonly string[] GirlsNames = ["Alva", "Elsa", "Maja", "Selma", "Ella", "Wilma", "Zainab", "Vera"];
+    private static readonly string[] BoysNames = ["Liam", "Noah", "Hugo", "Adam", "Yusuf", "Leo", "Elias", "Omar"];
     private static readonly string[] Surnames = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Hassan", "Ali", "Lindberg", "Berg", "Holm", "Sandberg", "Ekström", "Nordin"];
     private static readonly string[] Streets = ["Storgatan", "Ågatan", "Kyrkvägen", "Björkvägen", "Skolgatan", "Parkvägen", "Ringvägen"];
 
@@ -108,7 +109,7 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
     {
         var birth = DateOnly.FromDateTime(at.UtcDateTime).AddYears(-random.Next(1, 17)).AddDays(-random.Next(0, 365));
         var gender = random.NextDouble() < 0.5 ? Gender.Woman : Gender.Man;
-        return Registered(birth, Pick(ChildrensNames), surname, gender, contact with { Phone = null }, protection, at, coordinationNumber: false);
+        return Registered(birth, Pick(gender == Gender.Woman ? GirlsNames : BoysNames), surname, gender, contact with { Phone = null }, protection, at, coordinationNumber: false);
     }
 
     private Person Registered(DateOnly birth, string first, string surname, Gender gender, ContactDetails contact,
