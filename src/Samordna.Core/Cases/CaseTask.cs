@@ -1,0 +1,103 @@
+namespace Samordna.Core.Cases;
+
+/// <summary>
+/// Uppgift: something that must be done in a case, often by a legal deadline. A required task blocks
+/// closing the case until it is done or a reason is recorded for not doing it.
+/// </summary>
+public sealed class CaseTask : Entity
+{
+    private CaseTask() { }
+
+    public CaseTask(Case @case, TaskKind kind, string title, bool required, DateTimeOffset createdAt,
+        DateOnly? dueDate = null, string? ruleKey = null, string? legalBasis = null, Guid? personId = null)
+    {
+        OrganisationId = @case.OrganisationId;
+        CaseId = @case.Id;
+        Kind = kind;
+        Title = title;
+        Required = required;
+        CreatedAt = createdAt;
+        DueDate = dueDate;
+        RuleKey = ruleKey;
+        LegalBasis = legalBasis;
+        PersonId = personId;
+    }
+
+    public Guid OrganisationId { get; private set; }
+    public Guid CaseId { get; private set; }
+    public TaskKind Kind { get; private set; }
+    public string Title { get; private set; } = "";
+    public bool Required { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The last Swedish calendar day on which the task is in time.</summary>
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>The deadline rule the due date came from, and its legal basis.</summary>
+    public string? RuleKey { get; private set; }
+
+    public string? LegalBasis { get; private set; }
+
+    /// <summary>The person the task is about, e.g. the child in the household.</summary>
+    public Guid? PersonId { get; private set; }
+
+    public CaseTaskStatus Status { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public Guid? ClosedBy { get; private set; }
+
+    /// <summary>Why the task was not done (required tasks only close this way with a reason).</summary>
+    public string? WaiverReason { get; private set; }
+
+    public bool IsOpen => Status == CaseTaskStatus.Open;
+
+    public void Complete(Guid staffMemberId, DateTimeOffset at)
+    {
+        EnsureOpen();
+        Status = CaseTaskStatus.Done;
+        ClosedAt = at;
+        ClosedBy = staffMemberId;
+    }
+
+    public void Waive(Guid staffMemberId, DateTimeOffset at, string? reason)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Ange skälet till att uppgiften inte görs.");
+        Status = CaseTaskStatus.Waived;
+        WaiverReason = reason.Trim();
+        ClosedAt = at;
+        ClosedBy = staffMemberId;
+    }
+
+    /// <summary>A recorded extension (förlängning) moves the due date.</summary>
+    public void Extend(DateOnly newDueDate)
+    {
+        EnsureOpen();
+        if (DueDate is { } due && newDueDate <= due) throw new DomainRuleException("En förlängning måste flytta fristen framåt.");
+        DueDate = newDueDate;
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen) throw new DomainRuleException("Uppgiften är redan avslutad.");
+    }
+}
+
+public enum CaseTaskStatus { Open, Done, Waived }
+
+public enum TaskKind
+{
+    /// <summary>Barn i hushållet: the child must be reported (orosanmälan) or a reason recorded.</summary>
+    ChildInHousehold,
+
+    /// <summary>Skyddsbedömning: immediate protection assessment of a report about a child.</summary>
+    ProtectionAssessment,
+
+    /// <summary>Förhandsbedömning: decide within 14 days whether to open an investigation.</summary>
+    PreliminaryAssessment,
+
+    /// <summary>Barnutredning: finished within 4 months unless extended.</summary>
+    ChildInvestigation,
+
+    /// <summary>Inleda utredning utan dröjsmål (adults).</summary>
+    AdultInvestigationStart,
+}
