@@ -40,6 +40,16 @@ public static class CoreServices
         services.AddScoped<CaseStatistics>();
         services.AddOptions<AccessSettings>();
 
+        services.AddScoped<IValidator<TransitionCase>, TransitionCaseValidator>();
+        services.AddScoped<IValidator<ExtendInvestigation>, ExtendInvestigationValidator>();
+        services.AddScoped<IValidator<FileReportOfConcern>, FileReportOfConcernValidator>();
+        services.TryAddSingleton(Deadlines.DefaultDeadlineRules.RuleSet);
+        services.AddScoped<CaseDeadlines>();
+        services.AddScoped<TransitionCaseHandler>();
+        services.AddScoped<CaseTaskHandler>();
+        services.AddScoped<ReportOfConcernHandler>();
+        services.AddScoped<Classification.Classifier>();
+
         services.AddScoped<RegisterPersonHandler>();
         services.AddScoped<PersonQueries>();
         services.AddScoped<OpenCaseHandler>();

@@ -83,5 +83,7 @@ api.MapCaseEndpoints();
 api.MapAuditEndpoints();
 api.MapStaffEndpoints();
 api.MapStatisticsEndpoints();
+api.MapTaskEndpoints();
+api.MapReportOfConcernEndpoints();
 
 app.Run();

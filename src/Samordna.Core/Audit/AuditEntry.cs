@@ -125,6 +125,7 @@ public enum AuditAction
     AdministerStaff,
     ReadStatistics,
     ReviewAuditLog,
+    FileReportOfConcern,
 }
 
 /// <summary>Marks set when the entry is written, so the log review's checks are cheap.</summary>

@@ -19,7 +19,8 @@ public sealed class AddCasePartyValidator : AbstractValidator<AddCaseParty>
     }
 }
 
-public sealed class AddCasePartyHandler(DbContext db, IValidator<AddCaseParty> validator, AccessPolicy policy, AuditTrail audit, CaseQueries queries)
+public sealed class AddCasePartyHandler(DbContext db, TimeProvider clock, IValidator<AddCaseParty> validator, AccessPolicy policy,
+    AuditTrail audit, CaseQueries queries)
 {
     public async Task<CaseDetails> Handle(Actor actor, Guid caseId, AddCaseParty command, CancellationToken ct)
     {
@@ -29,6 +30,11 @@ public sealed class AddCasePartyHandler(DbContext db, IValidator<AddCaseParty> v
         var @case = await db.Set<Case>().Include(c => c.Parties).SingleAsync(c => c.Id == caseId, ct);
 
         db.Add(@case.AddParty(person.Id, command.Role!.Value));
+        // A child in the household of a victim or a perpetrator must be reported to child welfare, or a
+        // reason recorded why not: until then the adult case cannot be closed.
+        if (command.Role == PartyRole.Child && @case.Type is CaseType.AdultVictim or CaseType.Perpetrator)
+            db.Add(new CaseTask(@case, TaskKind.ChildInHousehold, $"Orosanmälan för barnet {person.DisplayName} eller skäl till att den inte görs",
+                required: true, clock.GetUtcNow(), personId: person.Id));
         audit.CaseAccessed(actor, AuditAction.AddParty, access, [person.Id], person.ProtectedIdentity != ProtectedIdentityLevel.None);
         await db.SaveChangesAsync(ct);
         return await queries.Details(actor, caseId, ct);

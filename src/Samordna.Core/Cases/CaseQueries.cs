@@ -13,7 +13,17 @@ public sealed record CaseSummary(Guid Id, CaseType Type, Guid OwningUnitId, stri
 /// <param name="AccessRoute">How the reader came to see the case; nödåtkomst is shown to them as such.</param>
 public sealed record CaseDetails(Guid Id, long Version, CaseType Type, Guid OwningUnitId, string OwningUnit,
     DateTimeOffset ReceivedAt, string? Summary, Guid? ResponsibleStaffId, string? ResponsibleStaff,
-    CaseGroupSummary? Group, IReadOnlyList<PartyView> Parties, IReadOnlyList<TeamUnitView> Team, CaseAccessRoute AccessRoute);
+    CaseGroupSummary? Group, IReadOnlyList<PartyView> Parties, IReadOnlyList<TeamUnitView> Team, CaseAccessRoute AccessRoute,
+    CaseProcessView Process, IReadOnlyList<string> Classification, IReadOnlyList<CaseTaskView> Tasks);
+
+/// <summary>Where the case stands on its two tracks, and how it came in.</summary>
+public sealed record CaseProcessView(CaseStatus Status, IntakeChannel Channel, ReporterKind? Reporter,
+    InvestigationState Investigation, DateTimeOffset? InvestigationStartedAt, DateTimeOffset? DecidedAt, string? NoInvestigationReason,
+    DateTimeOffset? SupportStartedAt, DateTimeOffset? SupportEndedAt, DateTimeOffset? ClosedAt, string? ClosingReason)
+{
+    public static CaseProcessView From(Case c) => new(c.Status, c.Intake.Channel, c.Intake.Reporter, c.Investigation,
+        c.InvestigationStartedAt, c.DecidedAt, c.NoInvestigationReason, c.SupportStartedAt, c.SupportEndedAt, c.ClosedAt, c.ClosingReason);
+}
 
 public sealed record PartyView(Guid PersonId, string Name, PartyRole Role, IdentityKind IdentityKind, string? IdentityNumber,
     Gender Gender, ProtectedIdentityLevel ProtectedIdentity);
@@ -26,7 +36,7 @@ public sealed record CaseGroupSummary(Guid Id, CaseGroupKind Kind, string Label,
 public sealed record JournalEntryView(Guid Id, Guid CaseId, DateTimeOffset WrittenAt, Guid AuthorId, string Author,
     string Text, Guid? CorrectsEntryId);
 
-public sealed class CaseQueries(DbContext db, AccessPolicy policy, AuditTrail audit)
+public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy policy, AuditTrail audit)
 {
     public const int MaxPageSize = 100;
 
@@ -123,7 +133,11 @@ public sealed class CaseQueries(DbContext db, AccessPolicy policy, AuditTrail au
             group = new CaseGroupSummary(g.Id, g.Kind, g.Label, members);
         }
 
+        var today = SwedishTime.Today(clock);
+        var tasks = (await db.Set<CaseTask>().AsNoTracking().Where(t => t.CaseId == c.Id).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(ct))
+            .Select(t => CaseTaskView.From(t, today)).ToList();
+
         return new CaseDetails(c.Id, c.Version, c.Type, c.OwningUnitId, unit, c.ReceivedAt, c.Summary,
-            c.ResponsibleStaffId, staff, group, parties, team, access.Route);
+            c.ResponsibleStaffId, staff, group, parties, team, access.Route, CaseProcessView.From(c), c.Classification, tasks);
     }
 }

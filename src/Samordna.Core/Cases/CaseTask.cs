@@ -68,12 +68,16 @@ public sealed class CaseTask : Entity
         ClosedBy = staffMemberId;
     }
 
-    /// <summary>A recorded extension (förlängning) moves the due date.</summary>
-    public void Extend(DateOnly newDueDate)
+    /// <summary>The reasons of a recorded förlängning, when the due date was extended.</summary>
+    public string? ExtensionReason { get; private set; }
+
+    /// <summary>A recorded extension (förlängning) moves the due date; the decision's reasons are kept.</summary>
+    public void Extend(DateOnly newDueDate, string reason)
     {
         EnsureOpen();
         if (DueDate is { } due && newDueDate <= due) throw new DomainRuleException("En förlängning måste flytta fristen framåt.");
         DueDate = newDueDate;
+        ExtensionReason = reason.Trim();
     }
 
     private void EnsureOpen()

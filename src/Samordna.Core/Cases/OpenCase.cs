@@ -8,7 +8,8 @@ using Samordna.Core.People;
 namespace Samordna.Core.Cases;
 
 /// <summary>Opens a case about a registered person in one of the municipality's units.</summary>
-public sealed record OpenCase(CaseType? Type, Guid? OwningUnitId, Guid? SubjectPersonId,
+/// <param name="Channel">Aktualisering: how the matter came in. A report about a child goes through <see cref="FileReportOfConcern"/>.</param>
+public sealed record OpenCase(CaseType? Type, Guid? OwningUnitId, Guid? SubjectPersonId, IntakeChannel? Channel,
     DateTimeOffset? ReceivedAt = null, string? Summary = null, Guid? CaseGroupId = null, Guid? ResponsibleStaffId = null);
 
 public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
@@ -18,6 +19,10 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
         RuleFor(c => c.Type).NotNull().WithMessage("Ärendetyp måste anges: våldsutsatt vuxen, våldsutövare eller barn.").IsInEnum().WithMessage("Ärendetyp måste anges: våldsutsatt vuxen, våldsutövare eller barn.");
         RuleFor(c => c.OwningUnitId).NotEmpty().WithMessage("Ange vilken enhet som äger ärendet.");
         RuleFor(c => c.SubjectPersonId).NotEmpty().WithMessage("Ange vem ärendet gäller.");
+        const string channel = "Ange hur ärendet aktualiserades: application, policeReport, selfReferral, internalDiscovery, victimsCase, " +
+                               "probationService, otherMunicipality, womensShelter eller nationalHelpline.";
+        RuleFor(c => c.Channel).NotNull().WithMessage(channel).IsInEnum().WithMessage(channel)
+            .NotEqual(IntakeChannel.ReportOfConcern).WithMessage("En orosanmälan registreras som orosanmälan (POST /api/v1/reports-of-concern), så att fristerna börjar löpa.");
         RuleFor(c => c.ReceivedAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5))
             .WithMessage("Ett ärende kan inte ha kommit in i framtiden.");
         RuleFor(c => c.Summary).MaximumLength(2_000);
@@ -25,7 +30,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
 }
 
 public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator<OpenCase> validator,
-    AccessPolicy policy, AuditTrail audit, CaseQueries queries)
+    AccessPolicy policy, AuditTrail audit, CaseQueries queries, CaseDeadlines deadlines)
 {
     public async Task<CaseDetails> Handle(Actor actor, OpenCase command, CancellationToken ct)
     {
@@ -40,11 +45,13 @@ public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator
         var subject = await policy.RequirePerson(actor, command.SubjectPersonId!.Value, ct);
 
         var @case = new Case(org, command.Type!.Value, command.OwningUnitId!.Value, command.SubjectPersonId!.Value,
-            (command.ReceivedAt ?? clock.GetUtcNow()).ToUniversalTime(), actor.StaffMemberId, command.Summary);
+            (command.ReceivedAt ?? clock.GetUtcNow()).ToUniversalTime(), actor.StaffMemberId, command.Summary,
+            new Intake(command.Channel!.Value, null, command.OwningUnitId.Value));
         await CaseAssignments.Assign(db, org, @case, command.ResponsibleStaffId, ct);
         await CaseAssignments.Link(db, org, @case, command.CaseGroupId, ct);
 
         db.Add(@case);
+        db.AddRange(deadlines.ForNewCase(@case, clock.GetUtcNow()));
         var access = new CaseAccess(@case.Id, @case.OwningUnitId, CaseAccessRoute.OwningUnit,
             AccessPolicy.BestRoleIn(actor, @case.OwningUnitId), null, @case.ResponsibleStaffId);
         audit.CaseAccessed(actor, AuditAction.OpenCase, access, [subject.Id], subject.ProtectedIdentity != ProtectedIdentityLevel.None);

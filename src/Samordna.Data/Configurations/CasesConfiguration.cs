@@ -14,6 +14,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.ToTable("cases");
         @case.Property(c => c.Version).IsConcurrencyToken();
         @case.Property(c => c.Summary).HasMaxLength(2_000);
+        @case.ComplexProperty(c => c.Intake, intake => intake.Property(i => i.ReceivingUnitId).HasColumnName("intake_receiving_unit_id"));
+        @case.Property(c => c.NoInvestigationReason).HasMaxLength(1_000);
+        @case.Property(c => c.ClosingReason).HasMaxLength(1_000);
+        @case.Property(c => c.ReopeningReason).HasMaxLength(1_000);
+        @case.Ignore(c => c.SupportActive);
         @case.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         @case.HasOne<Unit>().WithMany().HasForeignKey(c => c.OwningUnitId).OnDelete(DeleteBehavior.Restrict);
         @case.HasOne<Person>().WithMany().HasForeignKey(c => c.SubjectPersonId).OnDelete(DeleteBehavior.Restrict);
@@ -59,5 +64,49 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         entry.HasOne<StaffMember>().WithMany().HasForeignKey(e => e.AuthorId).OnDelete(DeleteBehavior.Restrict);
         entry.HasOne<JournalEntry>().WithMany().HasForeignKey(e => e.CorrectsEntryId).OnDelete(DeleteBehavior.Restrict);
         entry.HasIndex(e => new { e.CaseId, e.Id });
+    }
+}
+
+internal sealed class CaseTaskConfiguration : IEntityTypeConfiguration<CaseTask>
+{
+    public void Configure(EntityTypeBuilder<CaseTask> task)
+    {
+        task.ToTable("case_tasks");
+        task.Property(t => t.Title).HasMaxLength(200);
+        task.Property(t => t.RuleKey).HasMaxLength(80);
+        task.Property(t => t.LegalBasis).HasMaxLength(200);
+        task.Property(t => t.WaiverReason).HasMaxLength(1_000);
+        task.Property(t => t.ExtensionReason).HasMaxLength(1_000);
+        task.Ignore(t => t.IsOpen);
+        task.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);
+        task.HasIndex(t => new { t.OrganisationId, t.Status, t.DueDate });
+        task.HasIndex(t => t.CaseId);
+    }
+}
+
+internal sealed class ClassificationTermConfiguration : IEntityTypeConfiguration<Samordna.Core.Classification.ClassificationTerm>
+{
+    public void Configure(EntityTypeBuilder<Samordna.Core.Classification.ClassificationTerm> term)
+    {
+        term.ToTable("classification_terms");
+        term.HasKey(t => t.Code);
+        term.Property(t => t.Code).HasMaxLength(60);
+        term.Property(t => t.Label).HasMaxLength(200);
+        // The shared catalogue every installation starts with; codes are stable, labels may be edited.
+        term.HasData(Samordna.Core.Classification.DefaultClassification.Terms.Select(t => new
+            { t.Code, t.Dimension, t.Label, t.Order, t.Active }));
+    }
+}
+
+internal sealed class ReportOfConcernConfiguration : IEntityTypeConfiguration<ReportOfConcern>
+{
+    public void Configure(EntityTypeBuilder<ReportOfConcern> report)
+    {
+        report.ToTable("reports_of_concern");
+        report.Property(r => r.Concerns).HasMaxLength(4_000);
+        report.HasOne<Case>().WithMany().HasForeignKey(r => r.ChildCaseId).OnDelete(DeleteBehavior.Restrict);
+        report.HasOne<Person>().WithMany().HasForeignKey(r => r.ChildPersonId).OnDelete(DeleteBehavior.Restrict);
+        report.HasIndex(r => r.FromCaseId);
+        report.HasIndex(r => new { r.OrganisationId, r.ReceivedAt });
     }
 }

@@ -56,6 +56,25 @@ public static class CaseEndpoints
             TypedResults.Ok(await handler.Handle(await actor.Get(ct), id, command, ct)))
             .WithSummary("Nödåtkomst: open a case outside your rights, with a reason. Time-limited, logged and flagged for review.");
 
+        cases.MapPost("/{id:guid}/transitions", async Task<Ok<CaseDetails>> (Guid id, TransitionCase command, CurrentActor actor,
+                TransitionCaseHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(await actor.Get(ct), id, command, ct)))
+            .WithSummary("A step on the investigation or support track, or closing/reopening (with reason). A step the law forbids answers 409 saying why.");
+
+        cases.MapPut("/{id:guid}/classification", async Task<Ok<CaseDetails>> (Guid id, Samordna.Core.Classification.ClassifyCase command,
+                CurrentActor actor, Samordna.Core.Classification.Classifier classifier, CancellationToken ct) =>
+            TypedResults.Ok(await classifier.Classify(await actor.Get(ct), id, command, ct)))
+            .WithSummary("Set the violence classification (codes from GET /api/v1/classification).");
+
+        cases.MapGet("/{id:guid}/tasks", async Task<Ok<IReadOnlyList<CaseTaskView>>> (Guid id, CurrentActor actor, CaseTaskHandler tasks,
+                CancellationToken ct) =>
+            TypedResults.Ok(await tasks.OfCase(await actor.Get(ct), id, ct)));
+
+        cases.MapPost("/{id:guid}/investigation-extension", async Task<Ok<CaseTaskView>> (Guid id, ExtendInvestigation command,
+                CurrentActor actor, CaseTaskHandler tasks, CancellationToken ct) =>
+            TypedResults.Ok(await tasks.Extend(await actor.Get(ct), id, command, ct)))
+            .WithSummary("Record a förlängning of a child investigation: the months in all and the särskilda skäl.");
+
         var groups = api.MapGroup("/case-groups").WithTags("Cases").RequireCapability(Capability.CaseContent);
         groups.MapPost("/", async Task<Created<CaseGroupSummary>> (CreateCaseGroup command, CurrentActor actor,
                 CreateCaseGroupHandler handler, CancellationToken ct) =>

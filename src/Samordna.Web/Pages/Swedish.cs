@@ -109,7 +109,32 @@ public static class Swedish
         AuditAction.AdministerStaff => "Personaladministration",
         AuditAction.ReadStatistics => "Statistik",
         AuditAction.ReviewAuditLog => "Logggranskning",
+        AuditAction.FileReportOfConcern => "Orosanmälan",
         _ => action.ToString(),
+    };
+
+    public static string Label(IntakeChannel channel) => channel switch
+    {
+        IntakeChannel.Application => "Ansökan",
+        IntakeChannel.ReportOfConcern => "Orosanmälan",
+        IntakeChannel.PoliceReport => "Polisanmälan",
+        IntakeChannel.SelfReferral => "Egen kontakt",
+        IntakeChannel.InternalDiscovery => "Intern upptäckt (t.ex. rutinmässig fråga om våld)",
+        IntakeChannel.VictimsCase => "Via den våldsutsattas ärende",
+        IntakeChannel.ProbationService => "Kriminalvården/frivården",
+        IntakeChannel.OtherMunicipality => "Annan kommun",
+        IntakeChannel.WomensShelter => "Kvinnojour",
+        IntakeChannel.NationalHelpline => "Kvinnofridslinjen",
+        _ => channel.ToString(),
+    };
+
+    public static string Label(InvestigationState state) => state switch
+    {
+        InvestigationState.Initiated => "Aktualiserad",
+        InvestigationState.Investigating => "Utredning pågår",
+        InvestigationState.Decided => "Beslut fattat",
+        InvestigationState.NotOpened => "Utredning inleds inte",
+        _ => state.ToString(),
     };
 
     public static string Label(AuditCheck check) => check switch

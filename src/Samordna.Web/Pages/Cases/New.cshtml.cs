@@ -28,6 +28,13 @@ public sealed class NewModel(CurrentActor currentActor, OpenCaseHandler openCase
 
     public static IReadOnlyList<CaseType> Types { get; } = Enum.GetValues<CaseType>();
 
+    /// <summary>Every way in but the orosanmälan, which is filed as such so its deadlines start.</summary>
+    public static IReadOnlyList<SelectListItem> Channels { get; } =
+    [
+        new("Välj hur ärendet kom in", ""),
+        .. Enum.GetValues<IntakeChannel>().Where(c => c != IntakeChannel.ReportOfConcern).Select(c => new SelectListItem(Swedish.Label(c), c.ToString())),
+    ];
+
     public async Task<IActionResult> OnGetAsync(Guid? personId, CancellationToken ct)
     {
         var actor = await currentActor.Get(ct);
@@ -81,7 +88,7 @@ public sealed class NewModel(CurrentActor currentActor, OpenCaseHandler openCase
 
         try
         {
-            var opened = await openCase.Handle(actor, new OpenCase(Input.Type, Input.OwningUnitId, Input.SubjectPersonId,
+            var opened = await openCase.Handle(actor, new OpenCase(Input.Type, Input.OwningUnitId, Input.SubjectPersonId, Input.Channel,
                 receivedAt, string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary), ct);
             TempData["Status"] = "Ärendet är öppnat.";
             return RedirectToPage("/Cases/Show", new { id = opened.Id });
@@ -118,6 +125,7 @@ public sealed class NewModel(CurrentActor currentActor, OpenCaseHandler openCase
         public Guid? SubjectPersonId { get; set; }
         public CaseType? Type { get; set; }
         public Guid? OwningUnitId { get; set; }
+        public IntakeChannel? Channel { get; set; }
 
         /// <summary>Swedish local time, as a datetime-local field sends it.</summary>
         public DateTime? ReceivedAt { get; set; }
