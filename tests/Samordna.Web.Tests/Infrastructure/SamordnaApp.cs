@@ -134,7 +134,8 @@ public sealed record TestMunicipality(Guid OrganisationId, Guid ViolenceTeam, Gu
     }
 }
 
-public sealed class SqliteApp : SamordnaApp
+/// <remarks>Not sealed: a test may derive to run the host with settings of its own (see OpenIdConnectTests).</remarks>
+public class SqliteApp : SamordnaApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"samordna-test-{Guid.NewGuid():N}.db");
 
@@ -154,9 +155,10 @@ public sealed class SqliteApp : SamordnaApp
 
 /// <summary>
 /// A database of its own on the PostgreSQL server named by SAMORDNA_TEST_POSTGRES (test.sh starts a
-/// throwaway cluster and sets it). Without it the tests fail — they are never skipped.
+/// throwaway cluster and sets it). Without it the tests fail — they are never skipped. Not sealed, like
+/// <see cref="SqliteApp"/>.
 /// </summary>
-public sealed class PostgresApp : SamordnaApp
+public class PostgresApp : SamordnaApp
 {
     private readonly string _database = $"samordna_test_{Guid.NewGuid():N}";
 
