@@ -14,11 +14,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSamordnaCore();
 builder.Services.AddSamordnaData(builder.Configuration);
 
-// Sign-in: local accounts through ASP.NET Core Identity, kept in a cookie that expires when idle.
+// Sign-in: local accounts through ASP.NET Core Identity and/or OpenID Connect against the municipality's
+// identity provider (Samordna:SignIn, see SignInSettings; a configuration that lets nobody in stops the
+// host here). Either way ends in the same application cookie, which expires when idle.
+var signInSettings = SignInSettings.From(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(signInSettings);
 builder.Services.AddIdentityCore<StaffAccount>(StaffAccounts.Configure)
     .AddEntityFrameworkStores<SamordnaDbContext>()
     .AddSignInManager();
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
+authentication.AddIdentityCookies();
+if (signInSettings.OpenIdConnect is { } openIdConnect) authentication.AddMunicipalOpenIdConnect(openIdConnect);
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
     cookie.Cookie.Name = "samordna";

@@ -7,7 +7,10 @@ namespace Samordna.Web.Api;
 
 public sealed record SignInRequest(string? UserName, string? Password);
 
-/// <summary>Sign-in for API clients: the same cookie session as the pages.</summary>
+/// <summary>
+/// Sign-in for API clients: the same cookie session as the pages. With local accounts turned off
+/// (Samordna:SignIn:LocalAccounts = false) a password is refused unchecked; sign in through the pages.
+/// </summary>
 public static class SessionEndpoints
 {
     public static void MapSessionEndpoints(this RouteGroupBuilder api)
@@ -18,7 +21,7 @@ public static class SessionEndpoints
         {
             var outcome = await signIn.SignIn(request.UserName, request.Password);
             if (outcome == SignInOutcome.SignedIn) return Results.NoContent();
-            await ProblemResponses.Write(http, new Problem(StatusCodes.Status401Unauthorized, "Inloggningen misslyckades", StaffSignIn.Message(outcome)));
+            await ProblemResponses.Write(http, new Problem(StatusCodes.Status401Unauthorized, "Inloggningen misslyckades", signIn.Message(outcome)));
             return Results.Empty;
         }).AllowAnonymous();
 

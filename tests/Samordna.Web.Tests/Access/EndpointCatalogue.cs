@@ -124,6 +124,7 @@ public static class EndpointCatalogue
         ["GET /"] = Get(Rule.AnySignedIn, _ => "/"),
         ["GET /Index"] = Get(Rule.AnySignedIn, _ => "/Index"),
         ["GET /Account/Login"] = Get(Rule.Anonymous, _ => "/Account/Login"),
+        ["GET /Account/ExternalLogin"] = Get(Rule.Anonymous, _ => "/Account/ExternalLogin"),
         ["GET /Account/Logout"] = Get(Rule.Anonymous, _ => "/Account/Logout"),
         ["GET /Account/Denied"] = Get(Rule.Anonymous, _ => "/Account/Denied"),
         ["GET /Cases"] = Get(Rule.CaseContent, _ => "/Cases").Logs(AuditAction.Search, Case),

@@ -138,6 +138,7 @@ public sealed record TestMunicipality(Guid OrganisationId, Guid ViolenceTeam, Gu
     }
 }
 
+/// <remarks>Not sealed: a test may derive to run the host with settings or a clock of its own (OpenIdConnectTests, ClockedApp).</remarks>
 public class SqliteApp : SamordnaApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"samordna-test-{Guid.NewGuid():N}.db");
@@ -158,9 +159,10 @@ public class SqliteApp : SamordnaApp
 
 /// <summary>
 /// A database of its own on the PostgreSQL server named by SAMORDNA_TEST_POSTGRES (test.sh starts a
-/// throwaway cluster and sets it). Without it the tests fail — they are never skipped.
+/// throwaway cluster and sets it). Without it the tests fail — they are never skipped. Not sealed, like
+/// <see cref="SqliteApp"/>.
 /// </summary>
-public sealed class PostgresApp : SamordnaApp
+public class PostgresApp : SamordnaApp
 {
     private readonly string _database = $"samordna_test_{Guid.NewGuid():N}";
 

@@ -5,10 +5,17 @@ using Samordna.Web.Access;
 
 namespace Samordna.Web.Pages.Account;
 
+/// <summary>
+/// The sign-in page: a button for the municipality's identity provider when OpenID Connect is configured,
+/// the password form when local accounts are on (the default), or both.
+/// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(StaffSignIn signIn) : PageModel
+public sealed class LoginModel(StaffSignIn signIn, SignInSettings settings) : PageModel
 {
     public const string Form = nameof(Input);
+
+    /// <summary>TempData key under which ExternalLogin leaves why a sign-in through the provider came to nothing.</summary>
+    public const string ExternalError = "SignInError";
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -17,8 +24,11 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    public SignInSettings Settings => settings;
+
     public void OnGet()
     {
+        if (TempData[ExternalError] is string message) ModelState.AddFormError(Form, message);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -26,7 +36,7 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
         ModelState.UseSwedishBindingMessages();
         var outcome = await signIn.SignIn(Input.UserName, Input.Password);
         if (outcome == SignInOutcome.SignedIn) return LocalRedirect(Destination);
-        ModelState.AddFormError(Form, StaffSignIn.Message(outcome));
+        ModelState.AddFormError(Form, signIn.Message(outcome));
         return Page();
     }
 
