@@ -12,7 +12,7 @@ public sealed record CaseTaskView(Guid Id, Guid CaseId, TaskKind Kind, string Ti
 {
     public static CaseTaskView From(CaseTask t, DateOnly today) => new(t.Id, t.CaseId, t.Kind, t.Title, t.Required, t.DueDate,
         t.LegalBasis, t.PersonId, t.Status, t.WaiverReason, t.ExtensionReason,
-        t.DueDate is { } due ? Deadline.Classify(due, today, done: !t.IsOpen) : null);
+        t.DueDate is { } due ? Deadlines.Deadline.Classify(due, today, done: !t.IsOpen) : null);
 }
 
 /// <summary>A row of the deadline radar: an open task with a due date, and the case it belongs to.</summary>

@@ -48,11 +48,14 @@ public sealed record Deadline
         Extension is not null && DeadlineCalculator.SwedishDay(Extension.DecidedAt) > DueDateBeforeExtension;
 
     /// <summary>The status on a Swedish calendar day.</summary>
-    public DeadlineStatus StatusOn(DateOnly today, bool done)
+    public DeadlineStatus StatusOn(DateOnly today, bool done) => Classify(DueDate, today, done);
+
+    /// <summary>Where a last day stands on the radar on a Swedish calendar day; for stored due dates too.</summary>
+    public static DeadlineStatus Classify(DateOnly dueDate, DateOnly today, bool done)
     {
         if (done)
             return DeadlineStatus.Done;
-        var daysLeft = DueDate.DayNumber - today.DayNumber;
+        var daysLeft = dueDate.DayNumber - today.DayNumber;
         return daysLeft switch
         {
             < 0 => DeadlineStatus.Overdue,
