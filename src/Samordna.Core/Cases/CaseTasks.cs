@@ -47,10 +47,13 @@ public sealed class CaseTaskHandler(DbContext db, TimeProvider clock, AccessPoli
 {
     public async Task<IReadOnlyList<CaseTaskView>> OfCase(Actor actor, Guid caseId, CancellationToken ct)
     {
-        await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, ct);
         var today = SwedishTime.Today(clock);
-        return (await db.Set<CaseTask>().AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.DueDate).ThenBy(t => t.CreatedAt).ToListAsync(ct))
+        var tasks = (await db.Set<CaseTask>().AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.DueDate).ThenBy(t => t.CreatedAt).ToListAsync(ct))
             .Select(t => CaseTaskView.From(t, today)).ToList();
+        audit.CaseAccessed(actor, AuditAction.ReadCase, access, tasks.Where(t => t.PersonId != null).Select(t => t.PersonId!.Value));
+        await db.SaveChangesAsync(ct);
+        return tasks;
     }
 
     public Task<CaseTaskView> Complete(Actor actor, Guid taskId, CancellationToken ct) =>

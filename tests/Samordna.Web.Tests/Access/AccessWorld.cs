@@ -46,6 +46,12 @@ public sealed class AccessWorld
     /// <summary>A second case of the owning unit, for taking nödåtkomst without changing anyone's access to the target.</summary>
     public required Guid OtherCase { get; init; }
 
+    /// <summary>A child's case of the owning unit, with the case team and nödåtkomst like the target, and an investigation running.</summary>
+    public required Guid ChildCase { get; init; }
+
+    /// <summary>A report of concern filed from the target case by its owning unit, about a child now in the children's unit.</summary>
+    public required Guid Report { get; init; }
+
     /// <summary>A member of staff for the administration endpoints to change.</summary>
     public required Guid AdministeredStaff { get; init; }
 
@@ -72,15 +78,28 @@ public sealed class AccessWorld
             ProtectedIdentityLevel.None, ContactDetails.Empty, at);
         var target = new Case(asby.OrganisationId, CaseType.AdultVictim, asby.ViolenceTeam, person.Id, at, asby.CaseworkerId, "Matrisärende");
         var other = new Case(asby.OrganisationId, CaseType.Perpetrator, asby.ViolenceTeam, otherPerson.Id, at, asby.CaseworkerId, null);
-        await app.Store(jour, person, otherPerson, target, other,
+        var child = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Matrisbarn {prefix}"), Gender.Woman,
+            ProtectedIdentityLevel.None, ContactDetails.Empty, at);
+        var childCase = new Case(asby.OrganisationId, CaseType.Child, asby.ViolenceTeam, child.Id, at, asby.CaseworkerId, null);
+        childCase.StartInvestigation(at);
+        var reportedChild = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Anmält barn {prefix}"), Gender.Man,
+            ProtectedIdentityLevel.None, ContactDetails.Empty, at);
+        var reportedCase = new Case(asby.OrganisationId, CaseType.Child, asby.ChildrenUnit, reportedChild.Id, at, asby.CaseworkerId, null,
+            new Intake(IntakeChannel.ReportOfConcern, ReporterKind.Other, asby.ChildrenUnit));
+        var report = new ReportOfConcern(asby.OrganisationId, reportedChild.Id, reportedCase.Id, asby.ChildrenUnit, target.Id, asby.ViolenceTeam,
+            asby.CaseworkerId, ReporterKind.Other, at, "Barnet har bevittnat våld.");
+        await app.Store(jour, person, otherPerson, target, other, child, childCase, reportedChild, reportedCase, report,
             new CaseTeamMember(asby.OrganisationId, target.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
+            new CaseTeamMember(asby.OrganisationId, childCase.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
+            new CaseTask(childCase, TaskKind.ChildInvestigation, "Barnutredningen ska vara avslutad", true, at, DateOnly.FromDateTime(at.UtcDateTime).AddMonths(4),
+                "child.investigation", "11 kap. 2 § SoL (2001:453)"),
             new JournalEntry(target, asby.CaseworkerId, at, "Första samtalet."));
         var administered = await app.AddStaff(asby.OrganisationId, $"{prefix}.administrerad", [(asby.ChildrenUnit, StaffRole.Caseworker)]);
 
         var world = new AccessWorld
         {
             App = app, OwningUnit = asby.ViolenceTeam, EmergencyUnit = jour.Id, TargetCase = target.Id, TargetPerson = person.Id,
-            OtherCase = other.Id, AdministeredStaff = administered.Id,
+            OtherCase = other.Id, AdministeredStaff = administered.Id, ChildCase = childCase.Id, Report = report.Id,
         };
         foreach (var role in Roles)
         foreach (var relation in Relations)
@@ -99,9 +118,10 @@ public sealed class AccessWorld
         }
 
         foreach (var role in Roles.Where(HasCaseContent))
+        foreach (var caseId in new[] { target.Id, childCase.Id })
         {
             var client = await world.Client(role, Relation.EmergencyAccess);
-            var response = await client.PostAsJsonAsync($"/api/v1/cases/{target.Id}/emergency-access",
+            var response = await client.PostAsJsonAsync($"/api/v1/cases/{caseId}/emergency-access",
                 new { reason = "Akut skyddsbehov en natt, handläggaren nås inte." });
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Audit;
+using Samordna.Core.Cases;
 using Samordna.Core.Organisations;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
@@ -23,6 +24,12 @@ public static class EndpointCatalogue
 
         /// <summary>A case-content role, whatever the case: lists, search, registering a person.</summary>
         CaseContent,
+
+        /// <summary>A case-content role in the target's municipality (the request names its units or people).</summary>
+        CaseContentHere,
+
+        /// <summary>The outcome of a report of concern: the reporting unit, and those who may open the child's case.</summary>
+        ReportOutcome,
 
         /// <summary>Case content and access to the target case: own unit, case team or nödåtkomst.</summary>
         TargetCase,
@@ -47,6 +54,8 @@ public static class EndpointCatalogue
     {
         Rule.Anonymous or Rule.AnySignedIn => true,
         Rule.CaseContent => ContentRoles.Contains(role),
+        Rule.CaseContentHere => ContentRoles.Contains(role) && relation != Relation.OtherMunicipality,
+        Rule.ReportOutcome => ContentRoles.Contains(role) && relation is Relation.OwnUnit or Relation.OtherUnit,
         Rule.TargetCase => ContentRoles.Contains(role) && relation is Relation.OwnUnit or Relation.CaseTeam or Relation.EmergencyAccess,
         Rule.OwningUnit => ContentRoles.Contains(role) && relation == Relation.OwnUnit,
         Rule.TakeEmergencyAccess => ContentRoles.Contains(role) && relation is Relation.CaseTeam or Relation.OtherUnit or Relation.EmergencyAccess,
@@ -91,7 +100,7 @@ public static class EndpointCatalogue
 
         ["GET /api/v1/cases"] = Get(Rule.CaseContent, _ => "/api/v1/cases").Logs(AuditAction.Search, Case),
         ["POST /api/v1/cases"] = Send(Rule.OwningUnit, HttpMethod.Post, _ => "/api/v1/cases",
-            async w => new { type = "adultVictim", owningUnitId = w.OwningUnit, subjectPersonId = await FreshPerson(w) }).Logs(AuditAction.OpenCase),
+            async w => new { type = "adultVictim", owningUnitId = w.OwningUnit, subjectPersonId = await FreshPerson(w), channel = "selfReferral" }).Logs(AuditAction.OpenCase),
         ["GET /api/v1/cases/{id:guid}"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}").Logs(AuditAction.ReadCase, Case),
         ["PUT /api/v1/cases/{id:guid}"] = Send(Rule.TargetCase, HttpMethod.Put, w => $"/api/v1/cases/{w.TargetCase}",
             async w => new { version = await w.App.InDatabase(db => db.Set<Case>().Where(c => c.Id == w.TargetCase).Select(c => c.Version).SingleAsync()), summary = "Matrisärende" }).Logs(AuditAction.UpdateCase, Case),
@@ -104,6 +113,31 @@ public static class EndpointCatalogue
             async w => new { unitId = await FreshUnit(w), reason = "consultation" }).Logs(AuditAction.ChangeCaseTeam, Case),
         ["POST /api/v1/cases/{id:guid}/emergency-access"] = Send(Rule.TakeEmergencyAccess, HttpMethod.Post, w => $"/api/v1/cases/{w.OtherCase}/emergency-access",
             _ => Task.FromResult<object>(new { reason = "Akut ärende, ansvarig handläggare nås inte." })).Logs(AuditAction.EmergencyAccess, w => w.OtherCase),
+        ["POST /api/v1/cases/{id:guid}/transitions"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/transitions",
+            async w =>
+            {
+                var state = await w.App.InDatabase(db => db.Set<Case>().Where(c => c.Id == w.TargetCase)
+                    .Select(c => new { c.Version, Active = c.SupportStartedAt != null && c.SupportEndedAt == null }).SingleAsync());
+                return new { transition = state.Active ? "endSupport" : "startSupport", version = state.Version };
+            }).Logs(AuditAction.UpdateCase, Case),
+        ["PUT /api/v1/cases/{id:guid}/classification"] = Send(Rule.TargetCase, HttpMethod.Put, w => $"/api/v1/cases/{w.TargetCase}/classification",
+            async w => new { version = await w.App.InDatabase(db => db.Set<Case>().Where(c => c.Id == w.TargetCase).Select(c => c.Version).SingleAsync()),
+                codes = new[] { "form.physical", "context.partner" } }).Logs(AuditAction.UpdateCase, Case),
+        ["GET /api/v1/cases/{id:guid}/tasks"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/tasks").Logs(AuditAction.ReadCase, Case),
+        ["POST /api/v1/cases/{id:guid}/investigation-extension"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.ChildCase}/investigation-extension",
+            async w => new { months = await MonthsBeyondCurrentDeadline(w), reason = "Barnet har inte kunnat höras ännu." })
+            .Logs(AuditAction.UpdateCase, w => w.ChildCase),
+        ["POST /api/v1/tasks/{id:guid}/complete"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{await FreshTask(w)}/complete")).Logs(AuditAction.UpdateCase, Case),
+        ["POST /api/v1/tasks/{id:guid}/waive"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{await FreshTask(w)}/waive") { Content = JsonContent.Create(new { reason = "Görs inom ett annat ärende." }) })
+            .Logs(AuditAction.UpdateCase, Case),
+        ["GET /api/v1/deadlines"] = Get(Rule.CaseContent, _ => "/api/v1/deadlines?scope=units").Logs(AuditAction.Search),
+        ["POST /api/v1/reports-of-concern"] = Send(Rule.CaseContentHere, HttpMethod.Post, _ => "/api/v1/reports-of-concern",
+            async w => new { childPersonId = await FreshPerson(w), recipientUnitId = w.App.Asby.ChildrenUnit, concerns = "Barnet bor i ett hem med våld.", reporter = "other" })
+            .Logs(AuditAction.FileReportOfConcern),
+        ["GET /api/v1/reports-of-concern/{id:guid}"] = Get(Rule.ReportOutcome, w => $"/api/v1/reports-of-concern/{w.Report}").Logs(AuditAction.ReadCase),
+        ["GET /api/v1/classification"] = Get(Rule.AnySignedIn, _ => "/api/v1/classification"),
         ["POST /api/v1/case-groups"] = Send(Rule.CaseContent, HttpMethod.Post, _ => "/api/v1/case-groups",
             _ => Task.FromResult<object>(new { kind = "household", label = "Matrishushåll" })),
 
@@ -147,6 +181,24 @@ public static class EndpointCatalogue
             ProtectedIdentityLevel.None, ContactDetails.Empty, DateTimeOffset.UtcNow);
         await w.App.Store(person);
         return person.Id;
+    }
+
+    /// <summary>One month more than the child investigation's deadline now allows, so every allowed extension moves it forward.</summary>
+    private static async Task<int> MonthsBeyondCurrentDeadline(AccessWorld w)
+    {
+        var (started, due) = await w.App.InDatabase(async db => (
+            await db.Set<Case>().Where(c => c.Id == w.ChildCase).Select(c => c.InvestigationStartedAt!.Value).SingleAsync(),
+            await db.Set<CaseTask>().Where(t => t.CaseId == w.ChildCase && t.Kind == TaskKind.ChildInvestigation).Select(t => t.DueDate!.Value).SingleAsync()));
+        var start = Samordna.Core.SwedishTime.ToSwedish(started);
+        return (due.Year - start.Year) * 12 + due.Month - start.Month + 1;
+    }
+
+    private static async Task<Guid> FreshTask(AccessWorld w)
+    {
+        var @case = await w.App.InDatabase(db => db.Set<Case>().SingleAsync(c => c.Id == w.TargetCase));
+        var task = new CaseTask(@case, TaskKind.ChildInHousehold, "Orosanmälan eller skäl", true, DateTimeOffset.UtcNow);
+        await w.App.Store(task);
+        return task.Id;
     }
 
     private static async Task<Guid> FreshUnit(AccessWorld w)

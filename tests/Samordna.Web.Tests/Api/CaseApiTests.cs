@@ -19,7 +19,7 @@ public abstract class CaseApiTests(SamordnaApp app)
         var person = await RegisterAnonymous(client, pseudonym);
         var response = await client.PostAsJsonAsync("/api/v1/cases", new
         {
-            type = "adultVictim", owningUnitId = app.Asby.ViolenceTeam, subjectPersonId = person, summary = "Polisanmälan om misshandel",
+            type = "adultVictim", owningUnitId = app.Asby.ViolenceTeam, subjectPersonId = person, channel = "policeReport", summary = "Polisanmälan om misshandel",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -41,7 +41,7 @@ public abstract class CaseApiTests(SamordnaApp app)
     {
         var client = await app.SignedIn(app.Asby.Caseworker);
         var problem = await (await client.PostAsJsonAsync("/api/v1/cases", new { summary = "?" })).ShouldBeProblem(HttpStatusCode.BadRequest);
-        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["type", "owningUnitId", "subjectPersonId"], ignoreOrder: true);
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["type", "owningUnitId", "subjectPersonId", "channel"], ignoreOrder: true);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public abstract class CaseApiTests(SamordnaApp app)
     {
         var client = await app.SignedIn(app.Asby.Caseworker);
         var person = await RegisterAnonymous(client, "Fel kommun");
-        await (await client.PostAsJsonAsync("/api/v1/cases", new { type = "adultVictim", owningUnitId = app.Bergby.ViolenceTeam, subjectPersonId = person }))
+        await (await client.PostAsJsonAsync("/api/v1/cases", new { type = "adultVictim", owningUnitId = app.Bergby.ViolenceTeam, subjectPersonId = person, channel = "application" }))
             .ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
@@ -165,7 +165,7 @@ public abstract class CaseApiTests(SamordnaApp app)
         var therapist = await app.SignedIn(app.Asby.Therapist);
         var opened = await therapist.PostAsJsonAsync("/api/v1/cases", new
         {
-            type = "perpetrator", owningUnitId = app.Asby.TreatmentCentre, subjectPersonId = perpetrator, caseGroupId = groupId,
+            type = "perpetrator", owningUnitId = app.Asby.TreatmentCentre, subjectPersonId = perpetrator, caseGroupId = groupId, channel = "victimsCase",
         });
         opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
         var perpetratorCase = await opened.Content.ReadFromJsonAsync<JsonElement>();

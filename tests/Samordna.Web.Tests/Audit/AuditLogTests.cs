@@ -17,6 +17,7 @@ public abstract class AuditLogTests(SamordnaApp app)
     [
         EndpointCatalogue.Rule.CaseContent, EndpointCatalogue.Rule.TargetCase,
         EndpointCatalogue.Rule.OwningUnit, EndpointCatalogue.Rule.TakeEmergencyAccess,
+        EndpointCatalogue.Rule.CaseContentHere, EndpointCatalogue.Rule.ReportOutcome,
     ];
 
     /// <summary>Endpoints with case content that touch no personal data, and why.</summary>

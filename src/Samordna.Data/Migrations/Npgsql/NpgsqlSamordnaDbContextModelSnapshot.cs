@@ -428,6 +428,39 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasColumnType("uuid")
                         .HasColumnName("case_group_id");
 
+                    b.PrimitiveCollection<List<string>>("Classification")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("classification");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("closing_reason");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Investigation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("investigation");
+
+                    b.Property<DateTimeOffset?>("InvestigationStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("investigation_started_at");
+
+                    b.Property<string>("NoInvestigationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("no_investigation_reason");
+
                     b.Property<Guid>("OpenedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("opened_by");
@@ -444,9 +477,20 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("ReopeningReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reopening_reason");
+
                     b.Property<Guid?>("ResponsibleStaffId")
                         .HasColumnType("uuid")
                         .HasColumnName("responsible_staff_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
 
                     b.Property<Guid>("SubjectPersonId")
                         .HasColumnType("uuid")
@@ -456,6 +500,14 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("summary");
+
+                    b.Property<DateTimeOffset?>("SupportEndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("support_ended_at");
+
+                    b.Property<DateTimeOffset?>("SupportStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("support_started_at");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -467,6 +519,26 @@ namespace Samordna.Data.Migrations.Npgsql
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
                         .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Intake", "Samordna.Core.Cases.Case.Intake#Intake", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("intake_channel");
+
+                            b1.Property<Guid>("ReceivingUnitId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("intake_receiving_unit_id");
+
+                            b1.Property<string>("Reporter")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("intake_reporter");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
@@ -569,6 +641,94 @@ namespace Samordna.Data.Migrations.Npgsql
                     b.ToTable("case_parties", (string)null);
                 });
 
+            modelBuilder.Entity("Samordna.Core.Cases.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<string>("RuleKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("rule_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("waiver_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.HasIndex("OrganisationId", "Status", "DueDate")
+                        .HasDatabaseName("ix_case_tasks_organisation_id_status_due_date");
+
+                    b.ToTable("case_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.Cases.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -614,6 +774,245 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasDatabaseName("ix_journal_entries_case_id_id");
 
                     b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Cases.ReportOfConcern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_case_id");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<string>("Concerns")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("concerns");
+
+                    b.Property<Guid>("FiledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("filed_by");
+
+                    b.Property<Guid?>("FromCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_case_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("RecipientUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_unit_id");
+
+                    b.Property<string>("Reporter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reporter");
+
+                    b.Property<Guid?>("ReportingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporting_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_of_concern");
+
+                    b.HasIndex("ChildCaseId")
+                        .HasDatabaseName("ix_reports_of_concern_child_case_id");
+
+                    b.HasIndex("ChildPersonId")
+                        .HasDatabaseName("ix_reports_of_concern_child_person_id");
+
+                    b.HasIndex("FromCaseId")
+                        .HasDatabaseName("ix_reports_of_concern_from_case_id");
+
+                    b.HasIndex("OrganisationId", "ReceivedAt")
+                        .HasDatabaseName("ix_reports_of_concern_organisation_id_received_at");
+
+                    b.ToTable("reports_of_concern", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Classification.ClassificationTerm", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.HasKey("Code")
+                        .HasName("pk_classification_terms");
+
+                    b.ToTable("classification_terms", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "form.physical",
+                            Active = true,
+                            Dimension = "ViolenceForm",
+                            Label = "Fysiskt våld",
+                            Order = 10
+                        },
+                        new
+                        {
+                            Code = "form.psychological",
+                            Active = true,
+                            Dimension = "ViolenceForm",
+                            Label = "Psykiskt våld",
+                            Order = 20
+                        },
+                        new
+                        {
+                            Code = "form.sexual",
+                            Active = true,
+                            Dimension = "ViolenceForm",
+                            Label = "Sexuellt våld",
+                            Order = 30
+                        },
+                        new
+                        {
+                            Code = "form.economic",
+                            Active = true,
+                            Dimension = "ViolenceForm",
+                            Label = "Ekonomiskt våld",
+                            Order = 40
+                        },
+                        new
+                        {
+                            Code = "form.material",
+                            Active = true,
+                            Dimension = "ViolenceForm",
+                            Label = "Materiellt våld",
+                            Order = 50
+                        },
+                        new
+                        {
+                            Code = "form.digital",
+                            Active = true,
+                            Dimension = "ViolenceForm",
+                            Label = "Digitalt våld",
+                            Order = 60
+                        },
+                        new
+                        {
+                            Code = "form.latent",
+                            Active = true,
+                            Dimension = "ViolenceForm",
+                            Label = "Latent våld",
+                            Order = 70
+                        },
+                        new
+                        {
+                            Code = "form.neglect",
+                            Active = true,
+                            Dimension = "ViolenceForm",
+                            Label = "Försummelse",
+                            Order = 80
+                        },
+                        new
+                        {
+                            Code = "context.partner",
+                            Active = true,
+                            Dimension = "Context",
+                            Label = "Partner eller tidigare partner",
+                            Order = 110
+                        },
+                        new
+                        {
+                            Code = "context.parent-to-child",
+                            Active = true,
+                            Dimension = "Context",
+                            Label = "Förälder mot barn",
+                            Order = 120
+                        },
+                        new
+                        {
+                            Code = "context.child-to-parent",
+                            Active = true,
+                            Dimension = "Context",
+                            Label = "Vuxet barn mot förälder",
+                            Order = 130
+                        },
+                        new
+                        {
+                            Code = "context.sibling",
+                            Active = true,
+                            Dimension = "Context",
+                            Label = "Syskon",
+                            Order = 140
+                        },
+                        new
+                        {
+                            Code = "context.other-relative",
+                            Active = true,
+                            Dimension = "Context",
+                            Label = "Annan anhörig",
+                            Order = 150
+                        },
+                        new
+                        {
+                            Code = "context.honour",
+                            Active = true,
+                            Dimension = "Context",
+                            Label = "Hedersrelaterat våld och förtryck (flera utövare)",
+                            Order = 160
+                        },
+                        new
+                        {
+                            Code = "exposure.child-witnessed",
+                            Active = true,
+                            Dimension = "Exposure",
+                            Label = "Barn har bevittnat våld",
+                            Order = 210
+                        },
+                        new
+                        {
+                            Code = "exposure.child-subjected",
+                            Active = true,
+                            Dimension = "Exposure",
+                            Label = "Barn har utsatts för våld",
+                            Order = 220
+                        },
+                        new
+                        {
+                            Code = "exposure.own-violence",
+                            Active = true,
+                            Dimension = "Exposure",
+                            Label = "Egen våldsanvändning",
+                            Order = 230
+                        });
                 });
 
             modelBuilder.Entity("Samordna.Core.Organisations.District", b =>
@@ -1219,6 +1618,16 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasConstraintName("fk_case_parties_person_person_id");
                 });
 
+            modelBuilder.Entity("Samordna.Core.Cases.CaseTask", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
+                });
+
             modelBuilder.Entity("Samordna.Core.Cases.JournalEntry", b =>
                 {
                     b.HasOne("Samordna.Core.Staff.StaffMember", null)
@@ -1240,6 +1649,23 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasForeignKey("CorrectsEntryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_journal_entries_journal_entries_corrects_entry_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Cases.ReportOfConcern", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("ChildCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_of_concern_cases_child_case_id");
+
+                    b.HasOne("Samordna.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_of_concern_people_child_person_id");
                 });
 
             modelBuilder.Entity("Samordna.Core.Organisations.District", b =>
