@@ -49,6 +49,11 @@ public static class CoreServices
         services.AddScoped<CaseTaskHandler>();
         services.AddScoped<ReportOfConcernHandler>();
         services.AddScoped<Classification.Classifier>();
+        services.AddScoped<IValidator<Perpetrators.AssessMotivation>, Perpetrators.PerpetratorRouteValidators.Assess>();
+        services.AddScoped<IValidator<Perpetrators.OfferSupport>, Perpetrators.PerpetratorRouteValidators.Offer>();
+        services.AddScoped<IValidator<Perpetrators.RegisterPoliceEvent>, Perpetrators.PerpetratorRouteValidators.Police>();
+        services.AddScoped<Perpetrators.PerpetratorRouteHandler>();
+        services.AddOptions<Perpetrators.PerpetratorRouteSettings>();
 
         services.AddScoped<RegisterPersonHandler>();
         services.AddScoped<PersonQueries>();

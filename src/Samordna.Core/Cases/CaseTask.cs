@@ -104,4 +104,10 @@ public enum TaskKind
 
     /// <summary>Inleda utredning utan dröjsmål (adults).</summary>
     AdultInvestigationStart,
+
+    /// <summary>Ny kontakt: the person declined an offer; try again after a while.</summary>
+    Recontact,
+
+    /// <summary>Snabb kontakt after a police event: has the person been told about support?</summary>
+    FastContact,
 }

@@ -49,6 +49,9 @@ public sealed class AccessWorld
     /// <summary>A child's case of the owning unit, with the case team and nödåtkomst like the target, and an investigation running.</summary>
     public required Guid ChildCase { get; init; }
 
+    /// <summary>A perpetrator's case of the owning unit, with the case team and nödåtkomst like the target.</summary>
+    public required Guid PerpetratorCase { get; init; }
+
     /// <summary>A report of concern filed from the target case by its owning unit, about a child now in the children's unit.</summary>
     public required Guid Report { get; init; }
 
@@ -88,7 +91,11 @@ public sealed class AccessWorld
             new Intake(IntakeChannel.ReportOfConcern, ReporterKind.Other, asby.ChildrenUnit));
         var report = new ReportOfConcern(asby.OrganisationId, reportedChild.Id, reportedCase.Id, asby.ChildrenUnit, target.Id, asby.ViolenceTeam,
             asby.CaseworkerId, ReporterKind.Other, at, "Barnet har bevittnat våld.");
-        await app.Store(jour, person, otherPerson, target, other, child, childCase, reportedChild, reportedCase, report,
+        var perpetrator = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Utövare {prefix}"), Gender.Man,
+            ProtectedIdentityLevel.None, ContactDetails.Empty, at);
+        var perpetratorCase = new Case(asby.OrganisationId, CaseType.Perpetrator, asby.ViolenceTeam, perpetrator.Id, at, asby.CaseworkerId, null);
+        await app.Store(jour, person, otherPerson, target, other, child, childCase, reportedChild, reportedCase, report, perpetrator, perpetratorCase,
+            new CaseTeamMember(asby.OrganisationId, perpetratorCase.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
             new CaseTeamMember(asby.OrganisationId, target.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
             new CaseTeamMember(asby.OrganisationId, childCase.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
             new CaseTask(childCase, TaskKind.ChildInvestigation, "Barnutredningen ska vara avslutad", true, at, DateOnly.FromDateTime(at.UtcDateTime).AddMonths(4),
@@ -99,7 +106,7 @@ public sealed class AccessWorld
         var world = new AccessWorld
         {
             App = app, OwningUnit = asby.ViolenceTeam, EmergencyUnit = jour.Id, TargetCase = target.Id, TargetPerson = person.Id,
-            OtherCase = other.Id, AdministeredStaff = administered.Id, ChildCase = childCase.Id, Report = report.Id,
+            OtherCase = other.Id, AdministeredStaff = administered.Id, ChildCase = childCase.Id, Report = report.Id, PerpetratorCase = perpetratorCase.Id,
         };
         foreach (var role in Roles)
         foreach (var relation in Relations)
@@ -118,7 +125,7 @@ public sealed class AccessWorld
         }
 
         foreach (var role in Roles.Where(HasCaseContent))
-        foreach (var caseId in new[] { target.Id, childCase.Id })
+        foreach (var caseId in new[] { target.Id, childCase.Id, perpetratorCase.Id })
         {
             var client = await world.Client(role, Relation.EmergencyAccess);
             var response = await client.PostAsJsonAsync($"/api/v1/cases/{caseId}/emergency-access",

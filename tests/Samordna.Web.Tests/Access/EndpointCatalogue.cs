@@ -138,6 +138,17 @@ public static class EndpointCatalogue
             .Logs(AuditAction.FileReportOfConcern),
         ["GET /api/v1/reports-of-concern/{id:guid}"] = Get(Rule.ReportOutcome, w => $"/api/v1/reports-of-concern/{w.Report}").Logs(AuditAction.ReadCase),
         ["GET /api/v1/classification"] = Get(Rule.AnySignedIn, _ => "/api/v1/classification"),
+        ["GET /api/v1/cases/{id:guid}/perpetrator-route"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.PerpetratorCase}/perpetrator-route")
+            .Logs(AuditAction.ReadCase, w => w.PerpetratorCase),
+        ["POST /api/v1/cases/{id:guid}/motivation-assessments"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.PerpetratorCase}/motivation-assessments",
+            _ => Task.FromResult<object>(new { attitude = "minimisesViolence", motivation = "ambivalent" })).Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
+        ["POST /api/v1/cases/{id:guid}/offers"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.PerpetratorCase}/offers",
+            _ => Task.FromResult<object>(new { offer = "Behandling i grupp", channel = "perpetratorSpecialist" })).Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
+        ["POST /api/v1/offers/{id:guid}/response"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/offers/{await FreshOffer(w)}/response") { Content = JsonContent.Create(new { response = "declined" }) })
+            .Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
+        ["POST /api/v1/cases/{id:guid}/police-events"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/police-events",
+            _ => Task.FromResult<object>(new { kind = "arrest" })).Logs(AuditAction.UpdateCase, Case),
         ["POST /api/v1/case-groups"] = Send(Rule.CaseContent, HttpMethod.Post, _ => "/api/v1/case-groups",
             _ => Task.FromResult<object>(new { kind = "household", label = "Matrishushåll" })),
 
@@ -191,6 +202,14 @@ public static class EndpointCatalogue
             await db.Set<CaseTask>().Where(t => t.CaseId == w.ChildCase && t.Kind == TaskKind.ChildInvestigation).Select(t => t.DueDate!.Value).SingleAsync()));
         var start = Samordna.Core.SwedishTime.ToSwedish(started);
         return (due.Year - start.Year) * 12 + due.Month - start.Month + 1;
+    }
+
+    private static async Task<Guid> FreshOffer(AccessWorld w)
+    {
+        var @case = await w.App.InDatabase(db => db.Set<Case>().SingleAsync(c => c.Id == w.PerpetratorCase));
+        var offer = new Samordna.Core.Perpetrators.SupportOffer(@case, w.App.Asby.CaseworkerId, DateTimeOffset.UtcNow, "Samtal", Samordna.Core.Perpetrators.OfferChannel.CaseSocialWorker);
+        await w.App.Store(offer);
+        return offer.Id;
     }
 
     private static async Task<Guid> FreshTask(AccessWorld w)

@@ -1271,6 +1271,148 @@ namespace Samordna.Data.Migrations.Npgsql
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Samordna.Core.Perpetrators.MotivationAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<Guid>("AssessedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("Attitude")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("attitude");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("motivation");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_motivation_assessments");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_motivation_assessments_case_id");
+
+                    b.ToTable("motivation_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.PoliceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_police_events");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_police_events_case_id");
+
+                    b.ToTable("police_events", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.SupportOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("offer");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("OfferedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offered_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("response");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_offers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_support_offers_case_id");
+
+                    b.ToTable("support_offers", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1718,6 +1860,36 @@ namespace Samordna.Data.Migrations.Npgsql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_people_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.MotivationAssessment", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_motivation_assessments_cases_case_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.PoliceEvent", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_police_events_cases_case_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.SupportOffer", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_offers_cases_case_id");
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>

@@ -1260,6 +1260,148 @@ namespace Samordna.Data.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Samordna.Core.Perpetrators.MotivationAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<Guid>("AssessedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("Attitude")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attitude");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("motivation");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_motivation_assessments");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_motivation_assessments_case_id");
+
+                    b.ToTable("motivation_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.PoliceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_police_events");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_police_events_case_id");
+
+                    b.ToTable("police_events", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.SupportOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("OfferedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_offers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_support_offers_case_id");
+
+                    b.ToTable("support_offers", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1707,6 +1849,36 @@ namespace Samordna.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_people_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.MotivationAssessment", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_motivation_assessments_cases_case_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.PoliceEvent", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_police_events_cases_case_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.SupportOffer", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_offers_cases_case_id");
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
