@@ -11,13 +11,17 @@ namespace Samordna.Web.Pages;
 /// the cases one is responsible for yet; the unit lists are the closest honest view.)
 /// </summary>
 [AnySignedIn]
-public sealed class IndexModel(CurrentActor currentActor, CaseQueries cases, OrganisationQueries organisations) : PageModel
+public sealed class IndexModel(CurrentActor currentActor, CaseQueries cases, OrganisationQueries organisations, CaseTaskHandler tasks) : PageModel
 {
     public const int CasesPerUnit = 10;
 
     public string DisplayName { get; private set; } = "";
     public IReadOnlyList<UnitCases> Units { get; private set; } = [];
     public bool MayReviewAudit { get; private set; }
+
+    /// <summary>Fristradarn: open deadlines in my own caseload and in my units, the most urgent first.</summary>
+    public IReadOnlyList<RadarItem> MyDeadlines { get; private set; } = [];
+    public IReadOnlyList<RadarItem> UnitDeadlines { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -27,6 +31,11 @@ public sealed class IndexModel(CurrentActor currentActor, CaseQueries cases, Org
         MayReviewAudit = actor.Has(Capability.AuditReview);
         // Only units where the member of staff works with cases; an analyst or log reviewer sees no case lists.
         var mine = actor.UnitsWith(Capability.CaseContent).ToHashSet();
+        if (mine.Count > 0)
+        {
+            MyDeadlines = await tasks.Radar(actor, RadarScope.Mine, null, ct);
+            UnitDeadlines = await tasks.Radar(actor, RadarScope.Units, null, ct);
+        }
         var units = new List<UnitCases>();
         foreach (var unit in organisation.Units.Where(u => mine.Contains(u.Id)))
         {

@@ -175,6 +175,7 @@ public static class EndpointCatalogue
         ["GET /Cases"] = Get(Rule.CaseContent, _ => "/Cases").Logs(AuditAction.Search, Case),
         ["GET /Cases/Index"] = Get(Rule.CaseContent, _ => "/Cases/Index").Logs(AuditAction.Search, Case),
         ["GET /Cases/New"] = Get(Rule.CaseContent, _ => "/Cases/New"),
+        ["GET /Cases/Process/{id:guid}"] = Get(Rule.TargetCase, w => $"/Cases/Process/{w.TargetCase}").Logs(AuditAction.ReadCase, Case),
         ["GET /Cases/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/Cases/Show/{w.TargetCase}").Logs(AuditAction.ReadCase, Case),
         ["GET /Cases/EmergencyAccess/{id:guid?}"] = Get(Rule.CaseContent, w => $"/Cases/EmergencyAccess/{w.OtherCase}"),
         ["GET /People"] = Get(Rule.CaseContent, _ => "/People?q=Matris").Logs(AuditAction.Search, Person),
