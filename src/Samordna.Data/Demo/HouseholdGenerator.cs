@@ -1,4 +1,5 @@
 using Samordna.Core.Cases;
+using Samordna.Core.Deadlines;
 using Samordna.Core.Organisations;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
@@ -41,6 +42,7 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
     ];
 
     private readonly HashSet<string> _usedNumbers = [];
+    private readonly CaseDeadlines deadlines = new(DefaultDeadlineRules.RuleSet);
 
     public void Add(SamordnaDbContext db, int number)
     {
@@ -56,7 +58,7 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
         var group = new CaseGroup(organisationId, CaseGroupKind.Household, $"Hushåll {received.Year}-{number:00}", received);
         db.AddRange(victim, group);
 
-        var victimCase = OpenCase(db, CaseType.AdultVictim, "Relationsvåldsteamet", victim, received, group, staff["anna"], VictimNotes);
+        var victimCase = OpenCase(db, CaseType.AdultVictim, "Relationsvåldsteamet", victim, received, group, staff["anna"], VictimNotes, IntakeChannel.PoliceReport);
 
         if (random.NextDouble() < 0.8)
         {
@@ -66,7 +68,11 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
                 : Adult(victimIsWoman ? Gender.Man : Gender.Woman, Pick(Surnames), ContactDetails.Empty, ProtectedIdentityLevel.None, received);
             db.Add(perpetrator);
             db.Add(victimCase.AddParty(perpetrator.Id, PartyRole.AllegedPerpetrator));
-            var perpetratorCase = OpenCase(db, CaseType.Perpetrator, "Relationsvåldscentrum", perpetrator, received.AddDays(random.Next(1, 20)), group, staff["bodil"], PerpetratorNotes);
+            var perpetratorCase = OpenCase(db, CaseType.Perpetrator, "Relationsvåldscentrum", perpetrator, received.AddDays(random.Next(1, 20)), group,
+                staff["bodil"], PerpetratorNotes, IntakeChannel.VictimsCase);
+            // Treatment talks often start while the investigation is still open (seed 004).
+            if (perpetratorCase.Investigation == InvestigationState.Investigating && random.NextDouble() < 0.6)
+                perpetratorCase.StartSupport(perpetratorCase.InvestigationStartedAt!.Value.AddDays(2));
             db.Add(perpetratorCase.AddParty(victim.Id, PartyRole.Victim));
         }
 
@@ -75,19 +81,41 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
             var child = Child(surname, address, protection, received);
             db.Add(child);
             db.Add(victimCase.AddParty(child.Id, PartyRole.Child));
-            var childCase = OpenCase(db, CaseType.Child, "Barn och unga", child, received.AddHours(random.Next(1, 72)), group, staff["cecilia"], ChildNotes);
+            var childCase = OpenCase(db, CaseType.Child, "Barn och unga", child, received.AddHours(random.Next(1, 72)), group, staff["cecilia"], ChildNotes,
+                IntakeChannel.ReportOfConcern, ReporterKind.Police);
             db.Add(childCase.AddParty(victim.Id, PartyRole.Custodian));
+            db.Add(new ReportOfConcern(organisationId, child.Id, childCase.Id, units["Barn och unga"].Id, victimCase.Id, units["Relationsvåldsteamet"].Id,
+                staff["anna"].Id, ReporterKind.Police, childCase.ReceivedAt, "Barnet var hemma när polisen kom; har bevittnat våld."));
+            var reported = new CaseTask(victimCase, TaskKind.ChildInHousehold, $"Orosanmälan för barnet {child.DisplayName} eller skäl till att den inte görs",
+                true, received, personId: child.Id);
+            reported.Complete(staff["anna"].Id, childCase.ReceivedAt);
+            db.Add(reported);
         }
     }
 
+    /// <summary>
+    /// Opens a case with the tasks its deadline rules give, then moves older cases along: after a few
+    /// days the investigation is opened (settling the intake deadlines), so recent cases still show open
+    /// deadlines on the radar and older ones show investigations under way.
+    /// </summary>
     private Case OpenCase(SamordnaDbContext db, CaseType type, string unit, Person subject, DateTimeOffset received,
-        CaseGroup group, StaffMember responsible, string[] notes)
+        CaseGroup group, StaffMember responsible, string[] notes, IntakeChannel channel, ReporterKind? reporter = null)
     {
         if (received > now) received = now;
-        var @case = new Case(organisationId, type, units[unit].Id, subject.Id, received, responsible.Id, null);
+        var @case = new Case(organisationId, type, units[unit].Id, subject.Id, received, responsible.Id, null,
+            new Intake(channel, reporter, units[unit].Id));
         @case.AssignTo(responsible.Id);
         @case.LinkToGroup(group);
         db.Add(@case);
+        var tasks = deadlines.ForNewCase(@case, received).ToList();
+        db.AddRange(tasks);
+        var started = received.AddDays(random.Next(1, 10));
+        if (started < now.AddDays(-14))
+        {
+            foreach (var task in tasks) task.Complete(responsible.Id, started);
+            @case.StartInvestigation(started);
+            if (type == CaseType.Child) db.Add(deadlines.ChildInvestigation(@case, started));
+        }
         var written = received;
         foreach (var note in notes.Take(random.Next(1, notes.Length + 1)))
         {

@@ -44,6 +44,11 @@ public abstract class DemoAndCliTests(SamordnaApp app)
         cases.Count.ShouldBeInRange(50, 60);
         cases.Select(c => c.Type).Distinct().ShouldBe([CaseType.AdultVictim, CaseType.Perpetrator, CaseType.Child], ignoreOrder: true);
         (await app.InDatabase(db => db.Set<JournalEntry>().CountAsync(e => e.OrganisationId == org.Id))).ShouldBeGreaterThan(50);
+        // The process runs in the demo too: reports about the children, deadlines open and met, investigations under way.
+        (await app.InDatabase(db => db.Set<ReportOfConcern>().CountAsync(r => r.OrganisationId == org.Id)))
+            .ShouldBe(cases.Count(c => c.Type == CaseType.Child));
+        (await app.InDatabase(db => db.Set<CaseTask>().CountAsync(t => t.OrganisationId == org.Id && t.Status == CaseTaskStatus.Open && t.DueDate != null))).ShouldBeGreaterThan(0);
+        cases.ShouldContain(c => c.Investigation == InvestigationState.Investigating);
         (await app.InDatabase(db => db.Set<Person>().CountAsync(p => p.OrganisationId == org.Id && p.ProtectedIdentity != ProtectedIdentityLevel.None))).ShouldBeGreaterThan(0);
         (await app.InDatabase(db => db.Set<Person>().CountAsync(p => p.OrganisationId == org.Id && p.IdentityKind == IdentityKind.None))).ShouldBeGreaterThan(0);
 
