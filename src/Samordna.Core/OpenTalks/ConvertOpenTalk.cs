@@ -70,14 +70,15 @@ public sealed class ConvertOpenTalkHandler(DbContext db, TimeProvider clock, IVa
         var unitId = command.OwningUnitId!.Value;
         if (!await db.Set<Unit>().AnyAsync(u => u.Id == unitId && u.OrganisationId == org, ct))
             throw new NotFoundException("Enheten", unitId);
-        var person = await db.Set<Person>().SingleAsync(p => p.Id == contact.PersonId, ct);
-        var identity = command.GivesIdentity ? await Identity(actor, command, person, through, ct) : null;
         var now = clock.GetUtcNow();
-
         var consent = command.Consent is { } given
             ? new ConsentRecord((given.GivenAt ?? now).ToUniversalTime(), actor.StaffMemberId, given.Method!.Value, given.Covers!.Trim())
             : null;
-        // Refused here without consent, before anything about the person changes.
+        // Without consent nothing more is looked at: not even whether the identity offered is in the register.
+        contact.EnsureConvertible(consent);
+        var person = await db.Set<Person>().SingleAsync(p => p.Id == contact.PersonId, ct);
+        var identity = command.GivesIdentity ? await Identity(actor, command, person, through, ct) : null;
+
         var @case = contact.Convert(consent, unitId, command.Channel!.Value, actor.StaffMemberId, now);
         if (identity is not null) person.Identify(identity, new PersonName(command.FirstName, command.LastName, person.Pseudonym));
 

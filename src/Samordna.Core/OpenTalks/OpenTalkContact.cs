@@ -118,10 +118,7 @@ public sealed class OpenTalkContact : Aggregate
     /// </summary>
     public Case Convert(ConsentRecord? consent, Guid owningUnitId, IntakeChannel channel, Guid convertedBy, DateTimeOffset at)
     {
-        EnsureActive();
-        if (consent is null)
-            throw new DomainRuleException("Friytan kan bara bli ett ärende med personens samtycke. Dokumentera samtycket – när, hur och vad det omfattar – " +
-                                          "eller låt kontakten fortsätta anonymt.");
+        EnsureConvertible(consent);
         var receivedAt = FirstContactAt;
         var summary = $"Från friyta: {_talks.Count} av {TalkLimit} samtal sedan {SwedishDate(receivedAt)}. Omvandlat med personens samtycke.";
         var @case = new Case(OrganisationId, Concerns, owningUnitId, PersonId, receivedAt, convertedBy, summary,
@@ -133,6 +130,15 @@ public sealed class OpenTalkContact : Aggregate
         ConvertedCaseId = @case.Id;
         ConvertedAt = at;
         return @case;
+    }
+
+    /// <summary>Refuses conversion of a contact that is not running, or without consent — before anything else is looked at.</summary>
+    public void EnsureConvertible(ConsentRecord? consent)
+    {
+        EnsureActive();
+        if (consent is null)
+            throw new DomainRuleException("Friytan kan bara bli ett ärende med personens samtycke. Dokumentera samtycket – när, hur och vad det omfattar – " +
+                                          "eller låt kontakten fortsätta anonymt.");
     }
 
     /// <summary>The journal text that carries one talk into the case: "Samtal i friyta N av M: date staff", then the note.</summary>

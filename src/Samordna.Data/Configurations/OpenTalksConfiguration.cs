@@ -45,7 +45,9 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
         talk.ToTable("open_talk_talks");
         talk.Property(t => t.Note).HasMaxLength(Talk.MaxNoteLength);
         talk.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
-        // A second writer of "talk N" loses here even if it got past the contact's version check.
-        talk.HasIndex(t => new { t.ContactId, t.Number }).IsUnique();
+        // Not unique on purpose: the contact's version guards the numbering. Of two requests recording talk N
+        // at once, the second fails its version check and its insert rolls back with it (409), whereas a unique
+        // index could refuse the insert first, as an error the caller cannot act on.
+        talk.HasIndex(t => new { t.ContactId, t.Number });
     }
 }

@@ -1154,7 +1154,6 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasDatabaseName("ix_open_talk_talks_staff_member_id");
 
                     b.HasIndex("ContactId", "Number")
-                        .IsUnique()
                         .HasDatabaseName("ix_open_talk_talks_contact_id_number");
 
                     b.ToTable("open_talk_talks", (string)null);

@@ -1143,7 +1143,6 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_open_talk_talks_staff_member_id");
 
                     b.HasIndex("ContactId", "Number")
-                        .IsUnique()
                         .HasDatabaseName("ix_open_talk_talks_contact_id_number");
 
                     b.ToTable("open_talk_talks", (string)null);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Samordna.Data.Migrations.Npgsql
+namespace Samordna.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class OpenTalks : Migration
@@ -15,26 +15,26 @@ namespace Samordna.Data.Migrations.Npgsql
                 name: "open_talk_contacts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    owning_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    concerns = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    started_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    talk_limit = table.Column<int>(type: "integer", nullable: false),
-                    children_involved = table.Column<int>(type: "integer", nullable: false),
-                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    dropout_reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    dropout_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    consent_given_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    consent_recorded_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    consent_method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    consent_covers = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    converted_case_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    converted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    version = table.Column<long>(type: "bigint", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    owning_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    concerns = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    started_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    talk_limit = table.Column<int>(type: "INTEGER", nullable: false),
+                    children_involved = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    dropout_reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    dropout_note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    consent_given_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    consent_recorded_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    consent_method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    consent_covers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    converted_case_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    converted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,14 +75,14 @@ namespace Samordna.Data.Migrations.Npgsql
                 name: "open_talk_talks",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    contact_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    number = table.Column<int>(type: "integer", nullable: false),
-                    held_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    staff_member_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    held_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    staff_member_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -134,8 +134,7 @@ namespace Samordna.Data.Migrations.Npgsql
             migrationBuilder.CreateIndex(
                 name: "ix_open_talk_talks_contact_id_number",
                 table: "open_talk_talks",
-                columns: new[] { "contact_id", "number" },
-                unique: true);
+                columns: new[] { "contact_id", "number" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_open_talk_talks_staff_member_id",
