@@ -64,6 +64,22 @@ public static class CoreServices
         services.AddScoped<WriteJournalEntryHandler>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<OrganisationQueries>();
+
+        // Friyta: open talks without a decision (Samordna:OpenTalks, see OpenTalkSettings).
+        services.AddOptions<OpenTalks.OpenTalkSettings>()
+            .Validate(s => s.TalkLimit is >= 1 and <= 50, "Samordna:OpenTalks:TalkLimit must be 1–50.");
+        services.AddScoped<IValidator<OpenTalks.StartOpenTalk>, OpenTalks.StartOpenTalkValidator>();
+        services.AddScoped<IValidator<OpenTalks.RecordTalk>, OpenTalks.RecordTalkValidator>();
+        services.AddScoped<IValidator<OpenTalks.EndOpenTalk>, OpenTalks.EndOpenTalkValidator>();
+        services.AddScoped<IValidator<OpenTalks.ConvertOpenTalk>, OpenTalks.ConvertOpenTalkValidator>();
+        services.AddScoped<OpenTalks.OpenTalkAccess>();
+        services.AddScoped<OpenTalks.OpenTalkQueries>();
+        services.AddScoped<OpenTalks.StartOpenTalkHandler>();
+        services.AddScoped<OpenTalks.RecordTalkHandler>();
+        services.AddScoped<OpenTalks.EndOpenTalkHandler>();
+        services.AddScoped<OpenTalks.ConvertOpenTalkHandler>();
+        services.AddScoped<OpenTalks.OpenTalkStatistics>();
+
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

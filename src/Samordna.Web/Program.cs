@@ -50,6 +50,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddScoped<IAuthorizationHandler, CapabilityHandler>();
 builder.Services.Configure<Samordna.Core.Access.AccessSettings>(builder.Configuration.GetSection("Samordna:Access"));
 builder.Services.Configure<Samordna.Core.Perpetrators.PerpetratorRouteSettings>(builder.Configuration.GetSection("Samordna:Perpetrators"));
+builder.Services.Configure<Samordna.Core.OpenTalks.OpenTalkSettings>(builder.Configuration.GetSection(Samordna.Core.OpenTalks.OpenTalkSettings.Section));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
@@ -93,5 +94,6 @@ api.MapStatisticsEndpoints();
 api.MapTaskEndpoints();
 api.MapReportOfConcernEndpoints();
 api.MapPerpetratorEndpoints();
+api.MapOpenTalkEndpoints();
 
 app.Run();

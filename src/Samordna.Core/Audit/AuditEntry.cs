@@ -126,6 +126,10 @@ public enum AuditAction
     ReadStatistics,
     ReviewAuditLog,
     FileReportOfConcern,
+    ReadOpenTalk,
+    StartOpenTalk,
+    UpdateOpenTalk,
+    ConvertOpenTalk,
 }
 
 /// <summary>Marks set when the entry is written, so the log review's checks are cheap.</summary>

@@ -54,6 +54,17 @@ public sealed class Person : Aggregate
 
     public void ChangeContact(ContactDetails contact) => Contact = contact;
 
+    /// <summary>
+    /// An anonymous contact tells who they are (e.g. when friyta talks become a case with their consent):
+    /// the same record gets the identity and name, so its history stays with it.
+    /// </summary>
+    public void Identify(PersonIdentity identity, PersonName name)
+    {
+        if (IdentityKind != IdentityKind.None || !IsAnonymous)
+            throw new DomainRuleException("Personen är redan registrerad med identitet eller namn.");
+        SetIdentity(identity, name);
+    }
+
     private void SetIdentity(PersonIdentity identity, PersonName name)
     {
         var hasName = !string.IsNullOrWhiteSpace(name.FirstName) || !string.IsNullOrWhiteSpace(name.LastName);

@@ -3,6 +3,7 @@ using Samordna.Core;
 using Samordna.Core.Access;
 using Samordna.Core.Audit;
 using Samordna.Core.Cases;
+using Samordna.Core.OpenTalks;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
 
@@ -110,6 +111,10 @@ public static class Swedish
         AuditAction.ReadStatistics => "Statistik",
         AuditAction.ReviewAuditLog => "Logggranskning",
         AuditAction.FileReportOfConcern => "Orosanmälan",
+        AuditAction.ReadOpenTalk => "Läsning av friytekontakt",
+        AuditAction.StartOpenTalk => "Ny friytekontakt",
+        AuditAction.UpdateOpenTalk => "Samtal eller avslut i friyta",
+        AuditAction.ConvertOpenTalk => "Friyta omvandlad till ärende",
         _ => action.ToString(),
     };
 
@@ -135,6 +140,40 @@ public static class Swedish
         InvestigationState.Decided => "Beslut fattat",
         InvestigationState.NotOpened => "Utredning inleds inte",
         _ => state.ToString(),
+    };
+
+    public static string Label(OpenTalkStatus status) => status switch
+    {
+        OpenTalkStatus.Active => "Pågår",
+        OpenTalkStatus.Ended => "Avslutad",
+        OpenTalkStatus.Converted => "Omvandlad till ärende",
+        _ => status.ToString(),
+    };
+
+    public static string Label(DropoutReason reason) => reason switch
+    {
+        DropoutReason.WantedToStayAnonymous => "Ville förbli anonym",
+        DropoutReason.NoLongerWanted => "Ville inte längre ha kontakt",
+        DropoutReason.MovedAway => "Flyttade",
+        DropoutReason.ReferredElsewhere => "Hänvisad till annan verksamhet",
+        DropoutReason.NoContact => "Gick inte att nå eller uteblev",
+        DropoutReason.Other => "Annat",
+        _ => reason.ToString(),
+    };
+
+    public static string Label(ConsentMethod method) => method switch
+    {
+        ConsentMethod.InPerson => "Vid besök",
+        ConsentMethod.Phone => "Per telefon",
+        ConsentMethod.Written => "Skriftligt",
+        _ => method.ToString(),
+    };
+
+    public static string Label(OpenTalkWarning warning) => warning switch
+    {
+        OpenTalkWarning.TalkLimitReached => "Alla samtal i friytan är använda",
+        OpenTalkWarning.ChildrenWithoutChildCase => "Barn nämnda – ingen orosanmälan eller barnärende",
+        _ => warning.ToString(),
     };
 
     public static string Label(AuditCheck check) => check switch

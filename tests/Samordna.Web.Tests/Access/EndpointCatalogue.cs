@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Audit;
 using Samordna.Core.Cases;
+using Samordna.Core.OpenTalks;
 using Samordna.Core.Organisations;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
@@ -152,6 +153,30 @@ public static class EndpointCatalogue
         ["POST /api/v1/case-groups"] = Send(Rule.CaseContent, HttpMethod.Post, _ => "/api/v1/case-groups",
             _ => Task.FromResult<object>(new { kind = "household", label = "Matrishushåll" })),
 
+        ["POST /api/v1/open-talks"] = Send(Rule.OwningUnit, HttpMethod.Post, _ => "/api/v1/open-talks",
+            w => Task.FromResult<object>(new { owningUnitId = w.OwningUnit, concerns = "perpetrator", pseudonym = "Man i matrisen", gender = "man" }))
+            .Logs(AuditAction.StartOpenTalk),
+        ["GET /api/v1/open-talks"] = new Row(Rule.CaseContent, async w =>
+        {
+            await FreshOpenTalk(w);
+            return new HttpRequestMessage(HttpMethod.Get, "/api/v1/open-talks");
+        }).Logs(AuditAction.Search, Person),
+        ["GET /api/v1/open-talks/{id:guid}"] = new Row(Rule.OwningUnit, async w =>
+            new HttpRequestMessage(HttpMethod.Get, $"/api/v1/open-talks/{await FreshOpenTalk(w)}")).Logs(AuditAction.ReadOpenTalk, Person),
+        ["POST /api/v1/open-talks/{id:guid}/talks"] = new Row(Rule.OwningUnit, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/open-talks/{await FreshOpenTalk(w)}/talks") { Content = JsonContent.Create(new { note = "Andra samtalet." }) })
+            .Logs(AuditAction.UpdateOpenTalk, Person),
+        ["POST /api/v1/open-talks/{id:guid}/end"] = new Row(Rule.OwningUnit, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/open-talks/{await FreshOpenTalk(w)}/end") { Content = JsonContent.Create(new { reason = "noLongerWanted" }) })
+            .Logs(AuditAction.UpdateOpenTalk, Person),
+        ["POST /api/v1/open-talks/{id:guid}/convert"] = new Row(Rule.OwningUnit, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/open-talks/{await FreshOpenTalk(w)}/convert")
+            {
+                Content = JsonContent.Create(new { owningUnitId = w.OwningUnit, channel = "selfReferral",
+                    consent = new { method = "inPerson", covers = "Registrering av ärende och utredning." } }),
+            }).Logs(AuditAction.ConvertOpenTalk, Person),
+        ["GET /api/v1/statistics/open-talks"] = Get(Rule.Statistics, _ => "/api/v1/statistics/open-talks"),
+
         ["GET /api/v1/audit/entries"] = Get(Rule.AuditReview, _ => "/api/v1/audit/entries"),
         ["GET /api/v1/audit/findings/{check}"] = Get(Rule.AuditReview, _ => "/api/v1/audit/findings/emergencyAccess"),
         ["GET /api/v1/statistics/cases"] = Get(Rule.Statistics, _ => "/api/v1/statistics/cases"),
@@ -183,6 +208,18 @@ public static class EndpointCatalogue
         ["GET /People/New"] = Get(Rule.CaseContent, _ => "/People/New"),
         ["GET /People/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Show/{w.TargetPerson}").Logs(AuditAction.ReadPerson, Person),
         ["GET /People/Extract/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Extract/{w.TargetPerson}").Logs(AuditAction.Print, Person),
+        ["GET /OpenTalks"] = new Row(Rule.CaseContent, async w =>
+        {
+            await FreshOpenTalk(w);
+            return new HttpRequestMessage(HttpMethod.Get, "/OpenTalks");
+        }).Logs(AuditAction.Search, Person),
+        ["GET /OpenTalks/Index"] = new Row(Rule.CaseContent, async w =>
+        {
+            await FreshOpenTalk(w);
+            return new HttpRequestMessage(HttpMethod.Get, "/OpenTalks/Index");
+        }).Logs(AuditAction.Search, Person),
+        ["GET /OpenTalks/Show/{id:guid}"] = new Row(Rule.OwningUnit, async w =>
+            new HttpRequestMessage(HttpMethod.Get, $"/OpenTalks/Show/{await FreshOpenTalk(w)}")).Logs(AuditAction.ReadOpenTalk, Person),
         ["GET /Audit"] = Get(Rule.AuditReview, _ => "/Audit"),
         ["GET /Audit/Index"] = Get(Rule.AuditReview, _ => "/Audit/Index"),
     };
@@ -211,6 +248,20 @@ public static class EndpointCatalogue
         var offer = new Samordna.Core.Perpetrators.SupportOffer(@case, w.App.Asby.CaseworkerId, DateTimeOffset.UtcNow, "Samtal", Samordna.Core.Perpetrators.OfferChannel.CaseSocialWorker);
         await w.App.Store(offer);
         return offer.Id;
+    }
+
+    /// <summary>
+    /// A friyta contact of the owning unit with one talk, about the target person (so the audit entry's
+    /// subject is known): fresh for every call, since talks, ending and converting each change it for good.
+    /// </summary>
+    private static async Task<Guid> FreshOpenTalk(AccessWorld w)
+    {
+        var started = TimeProvider.System.GetUtcNow().AddDays(-7);
+        var contact = new OpenTalkContact(w.App.Asby.OrganisationId, w.OwningUnit, w.TargetPerson, CaseType.Perpetrator,
+            OpenTalkSettings.DefaultTalkLimit, 0, w.App.Asby.CaseworkerId, started);
+        contact.RecordTalk(started.AddHours(1), w.App.Asby.CaseworkerId, null, started.AddHours(2));
+        await w.App.Store(contact);
+        return contact.Id;
     }
 
     private static async Task<Guid> FreshTask(AccessWorld w)

@@ -1015,6 +1015,150 @@ namespace Samordna.Data.Migrations.Npgsql
                         });
                 });
 
+            modelBuilder.Entity("Samordna.Core.OpenTalks.OpenTalkContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ChildrenInvolved")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_involved");
+
+                    b.Property<string>("Concerns")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("concerns");
+
+                    b.Property<DateTimeOffset?>("ConvertedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("converted_at");
+
+                    b.Property<Guid?>("ConvertedCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("converted_case_id");
+
+                    b.Property<string>("DropoutNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("dropout_note");
+
+                    b.Property<string>("DropoutReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dropout_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("OwningUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owning_unit_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TalkLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("talk_limit");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_talk_contacts");
+
+                    b.HasIndex("ConvertedCaseId")
+                        .HasDatabaseName("ix_open_talk_contacts_converted_case_id");
+
+                    b.HasIndex("OwningUnitId")
+                        .HasDatabaseName("ix_open_talk_contacts_owning_unit_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_open_talk_contacts_person_id");
+
+                    b.HasIndex("StartedBy")
+                        .HasDatabaseName("ix_open_talk_contacts_started_by");
+
+                    b.HasIndex("OrganisationId", "StartedAt")
+                        .HasDatabaseName("ix_open_talk_contacts_organisation_id_started_at");
+
+                    b.HasIndex("OrganisationId", "OwningUnitId", "Id")
+                        .HasDatabaseName("ix_open_talk_contacts_organisation_id_owning_unit_id_id");
+
+                    b.ToTable("open_talk_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.OpenTalks.Talk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_talk_talks");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_open_talk_talks_staff_member_id");
+
+                    b.HasIndex("ContactId", "Number")
+                        .HasDatabaseName("ix_open_talk_talks_contact_id_number");
+
+                    b.ToTable("open_talk_talks", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.Organisations.District", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1810,6 +1954,97 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasConstraintName("fk_reports_of_concern_people_child_person_id");
                 });
 
+            modelBuilder.Entity("Samordna.Core.OpenTalks.OpenTalkContact", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("ConvertedCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_open_talk_contacts_cases_converted_case_id");
+
+                    b.HasOne("Samordna.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_talk_contacts_organisation_organisation_id");
+
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("OwningUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_talk_contacts_unit_owning_unit_id");
+
+                    b.HasOne("Samordna.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_talk_contacts_person_person_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StartedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_talk_contacts_staff_member_started_by");
+
+                    b.OwnsOne("Samordna.Core.OpenTalks.ConsentRecord", "Consent", b1 =>
+                        {
+                            b1.Property<Guid>("OpenTalkContactId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Covers")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("consent_covers");
+
+                            b1.Property<DateTimeOffset>("GivenAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("consent_given_at");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("consent_method");
+
+                            b1.Property<Guid>("RecordedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("consent_recorded_by");
+
+                            b1.HasKey("OpenTalkContactId");
+
+                            b1.ToTable("open_talk_contacts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OpenTalkContactId")
+                                .HasConstraintName("fk_open_talk_contacts_open_talk_contacts_id");
+                        });
+
+                    b.Navigation("Consent");
+                });
+
+            modelBuilder.Entity("Samordna.Core.OpenTalks.Talk", b =>
+                {
+                    b.HasOne("Samordna.Core.OpenTalks.OpenTalkContact", null)
+                        .WithMany("Talks")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_talk_talks_open_talk_contacts_contact_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_talk_talks_staff_members_staff_member_id");
+                });
+
             modelBuilder.Entity("Samordna.Core.Organisations.District", b =>
                 {
                     b.HasOne("Samordna.Core.Organisations.Organisation", null)
@@ -1937,6 +2172,11 @@ namespace Samordna.Data.Migrations.Npgsql
             modelBuilder.Entity("Samordna.Core.Cases.Case", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Samordna.Core.OpenTalks.OpenTalkContact", b =>
+                {
+                    b.Navigation("Talks");
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.StaffMember", b =>
