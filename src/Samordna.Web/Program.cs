@@ -49,6 +49,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddCapabilityPolicies();
 builder.Services.AddScoped<IAuthorizationHandler, CapabilityHandler>();
 builder.Services.Configure<Samordna.Core.Access.AccessSettings>(builder.Configuration.GetSection("Samordna:Access"));
+builder.Services.Configure<Samordna.Core.Handovers.WaitingListSettings>(builder.Configuration.GetSection(Samordna.Core.Handovers.WaitingListSettings.Section));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
@@ -91,5 +92,6 @@ api.MapStaffEndpoints();
 api.MapStatisticsEndpoints();
 api.MapTaskEndpoints();
 api.MapReportOfConcernEndpoints();
+api.MapHandoverEndpoints();
 
 app.Run();

@@ -3,6 +3,7 @@ using Samordna.Core;
 using Samordna.Core.Access;
 using Samordna.Core.Audit;
 using Samordna.Core.Cases;
+using Samordna.Core.Handovers;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
 
@@ -110,6 +111,9 @@ public static class Swedish
         AuditAction.ReadStatistics => "Statistik",
         AuditAction.ReviewAuditLog => "Logggranskning",
         AuditAction.FileReportOfConcern => "Orosanmälan",
+        AuditAction.HandOver => "Överlämning",
+        AuditAction.AnswerHandover => "Svar på överlämning",
+        AuditAction.ChangeWaitingList => "Ändring i kö",
         _ => action.ToString(),
     };
 
@@ -136,6 +140,33 @@ public static class Swedish
         InvestigationState.NotOpened => "Utredning inleds inte",
         _ => state.ToString(),
     };
+
+    public static string Label(HandoverStatus status) => status switch
+    {
+        HandoverStatus.Pending => "Ej mottagen",
+        HandoverStatus.Accepted => "Mottagen",
+        HandoverStatus.Declined => "Avböjd",
+        _ => status.ToString(),
+    };
+
+    public static string Label(InterimContactKind kind) => kind switch
+    {
+        InterimContactKind.Phone => "Telefon",
+        InterimContactKind.Letter => "Brev",
+        InterimContactKind.Meeting => "Möte",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(WaitingListStatus status) => status switch
+    {
+        WaitingListStatus.Waiting => "Väntar",
+        WaitingListStatus.FirstSessionHeld => "Första besöket har ägt rum",
+        WaitingListStatus.Removed => "Borttagen ur kön",
+        _ => status.ToString(),
+    };
+
+    /// <summary>A number of days: "1 dag", "12 dagar".</summary>
+    public static string Days(int days) => days == 1 ? "1 dag" : $"{days} dagar";
 
     public static string Label(AuditCheck check) => check switch
     {
