@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Samordna.Core.Access;
 using Samordna.Core.Audit;
 using Samordna.Core.Cases;
+using Samordna.Core.Handovers;
 using Samordna.Core.Staff;
 using Samordna.Core.Statistics;
 using Samordna.Core.Organisations;
@@ -81,6 +82,19 @@ public static class CoreServices
         services.AddScoped<OpenTalks.OpenTalkStatistics>();
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // Handovers between units and waiting lists (Samordna:WaitingList binds WaitingListSettings).
+        services.AddScoped<IValidator<HandOver>, HandOverValidator>();
+        services.AddScoped<IValidator<DeclineHandover>, DeclineHandoverValidator>();
+        services.AddScoped<IValidator<Enqueue>, EnqueueValidator>();
+        services.AddScoped<IValidator<AddInterimContact>, AddInterimContactValidator>();
+        services.AddScoped<IValidator<RecordFirstSession>, RecordFirstSessionValidator>();
+        services.AddScoped<IValidator<RemoveFromQueue>, RemoveFromQueueValidator>();
+        services.AddScoped<HandoverQueries>();
+        services.AddScoped<HandOverHandler>();
+        services.AddScoped<ReceiveHandoverHandler>();
+        services.AddScoped<WaitingListHandler>();
+        services.AddOptions<WaitingListSettings>();
         return services;
     }
 }

@@ -51,6 +51,7 @@ builder.Services.AddScoped<IAuthorizationHandler, CapabilityHandler>();
 builder.Services.Configure<Samordna.Core.Access.AccessSettings>(builder.Configuration.GetSection("Samordna:Access"));
 builder.Services.Configure<Samordna.Core.Perpetrators.PerpetratorRouteSettings>(builder.Configuration.GetSection("Samordna:Perpetrators"));
 builder.Services.Configure<Samordna.Core.OpenTalks.OpenTalkSettings>(builder.Configuration.GetSection(Samordna.Core.OpenTalks.OpenTalkSettings.Section));
+builder.Services.Configure<Samordna.Core.Handovers.WaitingListSettings>(builder.Configuration.GetSection(Samordna.Core.Handovers.WaitingListSettings.Section));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
@@ -95,5 +96,6 @@ api.MapTaskEndpoints();
 api.MapReportOfConcernEndpoints();
 api.MapPerpetratorEndpoints();
 api.MapOpenTalkEndpoints();
+api.MapHandoverEndpoints();
 
 app.Run();

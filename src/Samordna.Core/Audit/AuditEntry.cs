@@ -130,6 +130,15 @@ public enum AuditAction
     StartOpenTalk,
     UpdateOpenTalk,
     ConvertOpenTalk,
+
+    /// <summary>Överlämning: a case handed to another unit, with its summary.</summary>
+    HandOver,
+
+    /// <summary>A handover accepted or declined by the receiving unit.</summary>
+    AnswerHandover,
+
+    /// <summary>A waiting list changed: queued, interim contact, first session, removal.</summary>
+    ChangeWaitingList,
 }
 
 /// <summary>Marks set when the entry is written, so the log review's checks are cheap.</summary>

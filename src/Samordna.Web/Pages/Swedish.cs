@@ -4,6 +4,7 @@ using Samordna.Core.Access;
 using Samordna.Core.Audit;
 using Samordna.Core.Cases;
 using Samordna.Core.OpenTalks;
+using Samordna.Core.Handovers;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
 
@@ -115,6 +116,9 @@ public static class Swedish
         AuditAction.StartOpenTalk => "Ny friytekontakt",
         AuditAction.UpdateOpenTalk => "Samtal eller avslut i friyta",
         AuditAction.ConvertOpenTalk => "Friyta omvandlad till ärende",
+        AuditAction.HandOver => "Överlämning",
+        AuditAction.AnswerHandover => "Svar på överlämning",
+        AuditAction.ChangeWaitingList => "Ändring i kö",
         _ => action.ToString(),
     };
 
@@ -175,6 +179,32 @@ public static class Swedish
         OpenTalkWarning.ChildrenWithoutChildCase => "Barn nämnda – ingen orosanmälan eller barnärende",
         _ => warning.ToString(),
     };
+    public static string Label(HandoverStatus status) => status switch
+    {
+        HandoverStatus.Pending => "Ej mottagen",
+        HandoverStatus.Accepted => "Mottagen",
+        HandoverStatus.Declined => "Avböjd",
+        _ => status.ToString(),
+    };
+
+    public static string Label(InterimContactKind kind) => kind switch
+    {
+        InterimContactKind.Phone => "Telefon",
+        InterimContactKind.Letter => "Brev",
+        InterimContactKind.Meeting => "Möte",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(WaitingListStatus status) => status switch
+    {
+        WaitingListStatus.Waiting => "Väntar",
+        WaitingListStatus.FirstSessionHeld => "Första besöket har ägt rum",
+        WaitingListStatus.Removed => "Borttagen ur kön",
+        _ => status.ToString(),
+    };
+
+    /// <summary>A number of days: "1 dag", "12 dagar".</summary>
+    public static string Days(int days) => days == 1 ? "1 dag" : $"{days} dagar";
 
     public static string Label(AuditCheck check) => check switch
     {

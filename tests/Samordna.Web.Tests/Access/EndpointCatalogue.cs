@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Samordna.Core.Audit;
+using Samordna.Core.Access;
 using Samordna.Core.Cases;
 using Samordna.Core.OpenTalks;
+using Samordna.Core.Handovers;
 using Samordna.Core.Organisations;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
@@ -41,6 +43,12 @@ public static class EndpointCatalogue
         /// <summary>Nödåtkomst to the other case: case content without access to it already.</summary>
         TakeEmergencyAccess,
 
+        /// <summary>
+        /// Case content in the unit that receives a handover or keeps the waiting list — the treatment centre,
+        /// on the target case's team: answering a handover, reading the unit's queue.
+        /// </summary>
+        ReceivingUnit,
+
         AuditReview,
         Statistics,
         Administration,
@@ -60,6 +68,7 @@ public static class EndpointCatalogue
         Rule.TargetCase => ContentRoles.Contains(role) && relation is Relation.OwnUnit or Relation.CaseTeam or Relation.EmergencyAccess,
         Rule.OwningUnit => ContentRoles.Contains(role) && relation == Relation.OwnUnit,
         Rule.TakeEmergencyAccess => ContentRoles.Contains(role) && relation is Relation.CaseTeam or Relation.OtherUnit or Relation.EmergencyAccess,
+        Rule.ReceivingUnit => ContentRoles.Contains(role) && relation == Relation.CaseTeam,
         Rule.AuditReview => role is StaffRole.AuditReviewer or StaffRole.UnitManager,
         Rule.Statistics => role is StaffRole.Analyst or StaffRole.UnitManager,
         Rule.Administration => role == StaffRole.SystemAdministrator,
@@ -176,6 +185,33 @@ public static class EndpointCatalogue
                     consent = new { method = "inPerson", covers = "Registrering av ärende och utredning." } }),
             }).Logs(AuditAction.ConvertOpenTalk, Person),
         ["GET /api/v1/statistics/open-talks"] = Get(Rule.Statistics, _ => "/api/v1/statistics/open-talks"),
+        ["POST /api/v1/cases/{id:guid}/handovers"] = Send(Rule.OwningUnit, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/handovers",
+            async w => new { toUnitId = await FreshUnit(w), whatHappened = "Misshandel i hemmet.", assessments = "FREDA-farlighetsbedömning gjord.",
+                risks = "Förhöjd risk.", whatTheClientHasToldAlready = "Om våldet det senaste året.", queue = true }).Logs(AuditAction.HandOver, Case),
+        ["GET /api/v1/cases/{id:guid}/handovers"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/handovers").Logs(AuditAction.ReadCase, Case),
+        ["POST /api/v1/cases/{id:guid}/waiting-list"] = Send(Rule.OwningUnit, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/waiting-list",
+            async w => new { unitId = await FreshUnit(w) }).Logs(AuditAction.ChangeWaitingList, Case),
+        ["GET /api/v1/handovers/pending"] = Get(Rule.CaseContent, _ => "/api/v1/handovers/pending").Logs(AuditAction.Search),
+        ["GET /api/v1/handovers/{id:guid}"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Get, $"/api/v1/handovers/{await HandoverOfTarget(w)}")).Logs(AuditAction.ReadCase, Case),
+        ["POST /api/v1/handovers/{id:guid}/accept"] = new Row(Rule.ReceivingUnit, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/handovers/{await PendingHandover(w)}/accept")).Logs(AuditAction.AnswerHandover),
+        ["POST /api/v1/handovers/{id:guid}/decline"] = new Row(Rule.ReceivingUnit, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/handovers/{await PendingHandover(w)}/decline")
+                { Content = JsonContent.Create(new { reason = "Klienten har redan stöd hos en annan enhet." }) }).Logs(AuditAction.AnswerHandover),
+        ["GET /api/v1/units/{id:guid}/waiting-list"] = Get(Rule.ReceivingUnit, w => $"/api/v1/units/{w.App.Asby.TreatmentCentre}/waiting-list")
+            .Logs(AuditAction.Search),
+        ["GET /api/v1/waiting-list/{id:guid}"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Get, $"/api/v1/waiting-list/{await WaitingPlace(w)}")).Logs(AuditAction.ReadCase, Case),
+        ["POST /api/v1/waiting-list/{id:guid}/interim-contacts"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/waiting-list/{await WaitingPlace(w)}/interim-contacts")
+                { Content = JsonContent.Create(new { kind = "phone", note = "Stämt av läget." }) }).Logs(AuditAction.ChangeWaitingList, Case),
+        ["POST /api/v1/waiting-list/{id:guid}/first-session"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/waiting-list/{await WaitingPlace(w)}/first-session")
+                { Content = JsonContent.Create(new { }) }).Logs(AuditAction.ChangeWaitingList, Case),
+        ["POST /api/v1/waiting-list/{id:guid}/remove"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/waiting-list/{await WaitingPlace(w)}/remove")
+                { Content = JsonContent.Create(new { reason = "Klienten har flyttat." }) }).Logs(AuditAction.ChangeWaitingList, Case),
 
         ["GET /api/v1/audit/entries"] = Get(Rule.AuditReview, _ => "/api/v1/audit/entries"),
         ["GET /api/v1/audit/findings/{check}"] = Get(Rule.AuditReview, _ => "/api/v1/audit/findings/emergencyAccess"),
@@ -220,6 +256,12 @@ public static class EndpointCatalogue
         }).Logs(AuditAction.Search, Person),
         ["GET /OpenTalks/Show/{id:guid}"] = new Row(Rule.OwningUnit, async w =>
             new HttpRequestMessage(HttpMethod.Get, $"/OpenTalks/Show/{await FreshOpenTalk(w)}")).Logs(AuditAction.ReadOpenTalk, Person),
+        ["GET /Handovers"] = Get(Rule.CaseContent, _ => "/Handovers").Logs(AuditAction.Search),
+        ["GET /Handovers/Index"] = Get(Rule.CaseContent, _ => "/Handovers/Index").Logs(AuditAction.Search),
+        ["GET /Handovers/New"] = Get(Rule.OwningUnit, w => $"/Handovers/New?caseId={w.TargetCase}").Logs(AuditAction.ReadCase, Case),
+        ["GET /Handovers/Show/{id:guid}"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Get, $"/Handovers/Show/{await HandoverOfTarget(w)}")).Logs(AuditAction.ReadCase, Case),
+        ["GET /Handovers/Queue"] = Get(Rule.ReceivingUnit, w => $"/Handovers/Queue?unit={w.App.Asby.TreatmentCentre}").Logs(AuditAction.Search),
         ["GET /Audit"] = Get(Rule.AuditReview, _ => "/Audit"),
         ["GET /Audit/Index"] = Get(Rule.AuditReview, _ => "/Audit/Index"),
     };
@@ -270,6 +312,47 @@ public static class EndpointCatalogue
         var task = new CaseTask(@case, TaskKind.ChildInHousehold, "Orosanmälan eller skäl", true, DateTimeOffset.UtcNow);
         await w.App.Store(task);
         return task.Id;
+    }
+
+    private static readonly HandoverSummary MatrixSummary = new("Misshandel i hemmet.", "Farlighetsbedömning gjord.", "Förhöjd risk.",
+        "Om våldet det senaste året.", null);
+
+    /// <summary>An accepted handover of the target case to the treatment centre (already on its team), for reading.</summary>
+    private static async Task<Guid> HandoverOfTarget(AccessWorld w)
+    {
+        var asby = w.App.Asby;
+        var handover = new Handover(asby.OrganisationId, w.TargetCase, asby.ViolenceTeam, asby.TreatmentCentre, asby.CaseworkerId,
+            DateTimeOffset.UtcNow.AddDays(-1), MatrixSummary, receiverJoinedTeam: false);
+        handover.Accept(asby.CaseworkerId, DateTimeOffset.UtcNow);
+        await w.App.Store(handover);
+        return handover.Id;
+    }
+
+    /// <summary>
+    /// A pending handover to the treatment centre, for answering: of a case of its own (a case has one pending
+    /// handover per receiving unit), owned by the violence team with the treatment centre on its team like the target.
+    /// </summary>
+    private static async Task<Guid> PendingHandover(AccessWorld w)
+    {
+        var asby = w.App.Asby;
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        var person = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, "Överlämnad i matrisen"), Gender.Woman,
+            ProtectedIdentityLevel.None, ContactDetails.Empty, at);
+        var @case = new Case(asby.OrganisationId, CaseType.AdultVictim, asby.ViolenceTeam, person.Id, at, asby.CaseworkerId, null);
+        var handover = new Handover(asby.OrganisationId, @case.Id, asby.ViolenceTeam, asby.TreatmentCentre, asby.CaseworkerId, at, MatrixSummary,
+            receiverJoinedTeam: false);
+        await w.App.Store(person, @case, new CaseTeamMember(asby.OrganisationId, @case.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
+            handover);
+        return handover.Id;
+    }
+
+    /// <summary>A place of the target case in a queue of its own (a client waits once per unit).</summary>
+    private static async Task<Guid> WaitingPlace(AccessWorld w)
+    {
+        var entry = new WaitingListEntry(w.App.Asby.OrganisationId, w.TargetCase, await FreshUnit(w), DateTimeOffset.UtcNow.AddDays(-1),
+            w.App.Asby.CaseworkerId, null);
+        await w.App.Store(entry);
+        return entry.Id;
     }
 
     private static async Task<Guid> FreshUnit(AccessWorld w)

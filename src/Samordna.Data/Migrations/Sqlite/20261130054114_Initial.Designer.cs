@@ -12,8 +12,8 @@ using Samordna.Data;
 namespace Samordna.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSamordnaDbContext))]
-    [Migration("20261130053245_OpenTalks")]
-    partial class OpenTalks
+    [Migration("20261130054114_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1007,6 +1007,268 @@ namespace Samordna.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Samordna.Core.Handovers.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<long?>("DeclinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declined_at");
+
+                    b.Property<Guid?>("DeclinedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declined_by");
+
+                    b.Property<Guid>("FromUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_unit_id");
+
+                    b.Property<long>("HandedOverAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<Guid>("HandedOverBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_over_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("ReceiverJoinedTeam")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("receiver_joined_team");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("ToUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_unit_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Samordna.Core.Handovers.Handover.Summary#HandoverSummary", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Assessments")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("summary_assessments");
+
+                            b1.Property<string>("OtherNotes")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("summary_other_notes");
+
+                            b1.Property<string>("Risks")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("summary_risks");
+
+                            b1.Property<string>("WhatHappened")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("summary_what_happened");
+
+                            b1.Property<string>("WhatTheClientHasToldAlready")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("summary_what_the_client_has_told_already");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_handovers");
+
+                    b.HasIndex("AcceptedBy")
+                        .HasDatabaseName("ix_handovers_accepted_by");
+
+                    b.HasIndex("DeclinedBy")
+                        .HasDatabaseName("ix_handovers_declined_by");
+
+                    b.HasIndex("FromUnitId")
+                        .HasDatabaseName("ix_handovers_from_unit_id");
+
+                    b.HasIndex("HandedOverBy")
+                        .HasDatabaseName("ix_handovers_handed_over_by");
+
+                    b.HasIndex("ToUnitId")
+                        .HasDatabaseName("ix_handovers_to_unit_id");
+
+                    b.HasIndex("CaseId", "ToUnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handovers_case_id_to_unit_id")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("OrganisationId", "Status", "HandedOverAt")
+                        .HasDatabaseName("ix_handovers_organisation_id_status_handed_over_at");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Handovers.InterimContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_list_interim_contacts");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_waiting_list_interim_contacts_entry_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_waiting_list_interim_contacts_staff_member_id");
+
+                    b.ToTable("waiting_list_interim_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Handovers.WaitingListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<long?>("FirstSessionAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_session_at");
+
+                    b.Property<Guid?>("FirstSessionRecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_session_recorded_by");
+
+                    b.Property<Guid?>("HandoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("ReferredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("referred_at");
+
+                    b.Property<Guid>("ReferredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_by");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed_at");
+
+                    b.Property<Guid?>("RemovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int?>("WaitingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("waiting_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_list_entries");
+
+                    b.HasIndex("FirstSessionRecordedBy")
+                        .HasDatabaseName("ix_waiting_list_entries_first_session_recorded_by");
+
+                    b.HasIndex("HandoverId")
+                        .HasDatabaseName("ix_waiting_list_entries_handover_id");
+
+                    b.HasIndex("ReferredBy")
+                        .HasDatabaseName("ix_waiting_list_entries_referred_by");
+
+                    b.HasIndex("RemovedBy")
+                        .HasDatabaseName("ix_waiting_list_entries_removed_by");
+
+                    b.HasIndex("CaseId", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_waiting_list_entries_case_id_unit_id")
+                        .HasFilter("status = 'Waiting'");
+
+                    b.HasIndex("UnitId", "Status", "ReferredAt")
+                        .HasDatabaseName("ix_waiting_list_entries_unit_id_status_referred_at");
+
+                    b.ToTable("waiting_list_entries", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.OpenTalks.OpenTalkContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1407,6 +1669,148 @@ namespace Samordna.Data.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Samordna.Core.Perpetrators.MotivationAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<Guid>("AssessedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("Attitude")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attitude");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("motivation");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_motivation_assessments");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_motivation_assessments_case_id");
+
+                    b.ToTable("motivation_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.PoliceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_police_events");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_police_events_case_id");
+
+                    b.ToTable("police_events", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.SupportOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid>("OfferedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_offers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_support_offers_case_id");
+
+                    b.ToTable("support_offers", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1804,6 +2208,108 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasConstraintName("fk_reports_of_concern_people_child_person_id");
                 });
 
+            modelBuilder.Entity("Samordna.Core.Handovers.Handover", b =>
+                {
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_handovers_staff_member_accepted_by");
+
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handovers_cases_case_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DeclinedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_handovers_staff_member_declined_by");
+
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("FromUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handovers_unit_from_unit_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("HandedOverBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handovers_staff_member_handed_over_by");
+
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ToUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handovers_unit_to_unit_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Handovers.InterimContact", b =>
+                {
+                    b.HasOne("Samordna.Core.Handovers.WaitingListEntry", null)
+                        .WithMany("InterimContacts")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_interim_contacts_waiting_list_entries_entry_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_interim_contacts_staff_member_staff_member_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Handovers.WaitingListEntry", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_entries_cases_case_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("FirstSessionRecordedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_waiting_list_entries_staff_members_first_session_recorded_by");
+
+                    b.HasOne("Samordna.Core.Handovers.Handover", null)
+                        .WithMany()
+                        .HasForeignKey("HandoverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_waiting_list_entries_handovers_handover_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_entries_staff_members_referred_by");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_waiting_list_entries_staff_members_removed_by");
+
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_entries_units_unit_id");
+                });
+
             modelBuilder.Entity("Samordna.Core.OpenTalks.OpenTalkContact", b =>
                 {
                     b.HasOne("Samordna.Core.Cases.Case", null)
@@ -1947,6 +2453,36 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasConstraintName("fk_people_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Samordna.Core.Perpetrators.MotivationAssessment", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_motivation_assessments_cases_case_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.PoliceEvent", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_police_events_cases_case_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Perpetrators.SupportOffer", b =>
+                {
+                    b.HasOne("Samordna.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_offers_cases_case_id");
+                });
+
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
                 {
                     b.HasOne("Samordna.Core.Staff.StaffMember", null)
@@ -1992,6 +2528,11 @@ namespace Samordna.Data.Migrations.Sqlite
             modelBuilder.Entity("Samordna.Core.Cases.Case", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Handovers.WaitingListEntry", b =>
+                {
+                    b.Navigation("InterimContacts");
                 });
 
             modelBuilder.Entity("Samordna.Core.OpenTalks.OpenTalkContact", b =>
