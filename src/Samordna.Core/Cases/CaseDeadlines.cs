@@ -11,18 +11,21 @@ namespace Samordna.Core.Cases;
 public sealed class CaseDeadlines(DeadlineRuleSet rules)
 {
     /// <summary>The tasks a newly opened case starts with.</summary>
-    public IEnumerable<CaseTask> ForNewCase(Case @case, DateTimeOffset now)
+    /// <param name="clockStartsAt">When the legal clock starts, if not when the matter was received: a friyta
+    /// contact becomes a matter for investigation when the person consents, not at the first anonymous talk.</param>
+    public IEnumerable<CaseTask> ForNewCase(Case @case, DateTimeOffset now, DateTimeOffset? clockStartsAt = null)
     {
+        var start = clockStartsAt ?? @case.ReceivedAt;
         if (@case.Type == CaseType.Child && @case.Intake.Channel == IntakeChannel.ReportOfConcern)
         {
-            yield return Task(@case, TaskKind.ProtectionAssessment, "Skyddsbedömning", DeadlineKey.ChildProtectionAssessment, @case.ReceivedAt, now);
-            yield return Task(@case, TaskKind.PreliminaryAssessment, "Förhandsbedömning: inleda utredning eller inte", DeadlineKey.ChildPreliminaryAssessment, @case.ReceivedAt, now);
+            yield return Task(@case, TaskKind.ProtectionAssessment, "Skyddsbedömning", DeadlineKey.ChildProtectionAssessment, start, now);
+            yield return Task(@case, TaskKind.PreliminaryAssessment, "Förhandsbedömning: inleda utredning eller inte", DeadlineKey.ChildPreliminaryAssessment, start, now);
         }
         else if (@case.Type is CaseType.AdultVictim or CaseType.Perpetrator)
         {
             // A target, not a bar to closing: an adult may decline, and the case then closes with that reason.
             yield return Task(@case, TaskKind.AdultInvestigationStart, "Inleda utredning utan dröjsmål", DeadlineKey.AdultInvestigationStart,
-                @case.ReceivedAt, now, required: false);
+                start, now, required: false);
         }
     }
 

@@ -83,7 +83,8 @@ public sealed class ConvertOpenTalkHandler(DbContext db, TimeProvider clock, IVa
         if (identity is not null) person.Identify(identity, new PersonName(command.FirstName, command.LastName, person.Pseudonym));
 
         db.Add(@case);
-        db.AddRange(deadlines.ForNewCase(@case, now));
+        // The talks were anonymous and without a decision; the clock for investigating starts with the consent.
+        db.AddRange(deadlines.ForNewCase(@case, now, clockStartsAt: now));
         if (contact.OwningUnitId != unitId)
             db.Add(new CaseTeamMember(org, @case.Id, contact.OwningUnitId, CaseTeamReason.Handover, actor.StaffMemberId, now));
         await CarryTalks(contact, @case, actor, now, ct);

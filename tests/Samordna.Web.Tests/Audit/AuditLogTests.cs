@@ -17,7 +17,7 @@ public abstract class AuditLogTests(SamordnaApp app)
     [
         EndpointCatalogue.Rule.CaseContent, EndpointCatalogue.Rule.TargetCase,
         EndpointCatalogue.Rule.OwningUnit, EndpointCatalogue.Rule.TakeEmergencyAccess,
-        EndpointCatalogue.Rule.CaseContentHere, EndpointCatalogue.Rule.ReportOutcome,
+        EndpointCatalogue.Rule.CaseContentHere, EndpointCatalogue.Rule.ReportOutcome, EndpointCatalogue.Rule.ReceivingUnit,
     ];
 
     /// <summary>Endpoints with case content that touch no personal data, and why.</summary>
@@ -44,7 +44,13 @@ public abstract class AuditLogTests(SamordnaApp app)
                 continue;
             }
             // The caseworker of the owning unit may do everything except take nödåtkomst, which someone from another unit does.
-            var relation = row.Rule == EndpointCatalogue.Rule.TakeEmergencyAccess ? Relation.OtherUnit : Relation.OwnUnit;
+            // The receiving unit of a handover is the treatment centre, on the world's case teams.
+            var relation = row.Rule switch
+            {
+                EndpointCatalogue.Rule.TakeEmergencyAccess => Relation.OtherUnit,
+                EndpointCatalogue.Rule.ReceivingUnit => Relation.CaseTeam,
+                _ => Relation.OwnUnit,
+            };
             var client = await world.Client(Samordna.Core.Staff.StaffRole.Caseworker, relation);
             var before = await app.InDatabase(db => db.Set<AuditEntry>().MaxAsync(e => (long?)e.Sequence)) ?? 0;
 
