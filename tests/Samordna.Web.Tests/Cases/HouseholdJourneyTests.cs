@@ -9,8 +9,9 @@ namespace Samordna.Web.Tests.Cases;
 /// <summary>
 /// A whole household through the API, the way the units share it: the victim's case comes in by a
 /// police report, two children are registered, orosanmälan is filed, the children's unit meets its
-/// deadlines, the perpetrator's case runs beside the others, and the victim's case cannot be closed
-/// while a child is left unreported.
+/// deadlines, the perpetrator's five anonymous talks become a case with his consent, his treatment
+/// runs while the investigation is open, he is handed to treatment and waits in its queue, and the
+/// victim's case cannot be closed while a child is left unreported.
 /// </summary>
 public abstract class HouseholdJourneyTests(SamordnaApp app)
 {
@@ -40,7 +41,7 @@ public abstract class HouseholdJourneyTests(SamordnaApp app)
         @case.GetProperty("tasks").EnumerateArray().Where(t => t.GetProperty("kind").GetString() == kind);
 
     [Fact]
-    public async Task A_household_from_police_report_to_children_s_investigations_and_a_perpetrator_case_beside_them()
+    public async Task A_household_from_police_report_to_children_s_investigations_and_a_consenting_perpetrator_in_treatment()
     {
         var rvt = await app.SignedIn(app.Asby.Caseworker);
         var childWorker = await app.AddStaff(app.Asby.OrganisationId, $"{_prefix}.bou", [(app.Asby.ChildrenUnit, StaffRole.Caseworker)]);
@@ -116,18 +117,54 @@ public abstract class HouseholdJourneyTests(SamordnaApp app)
         outcomes.ShouldBe(["investigating", "notOpened"], ignoreOrder: true);
         await (await rvt.GetAsync($"/api/v1/cases/{childCases[0]}")).ShouldBeProblem(HttpStatusCode.NotFound);
 
-        // The perpetrator's case beside the others, owned by the treatment centre; support starts while the investigation is open.
+        // The perpetrator comes to the treatment centre anonymously: five open talks without a decision (friyta).
         var therapist = await app.SignedIn(app.Asby.Therapist);
-        var perpetrator = await Register(therapist, new { identityKind = "none", pseudonym = $"Man {_prefix}", gender = "man" });
-        var perpetratorCase = (await Ok(await therapist.PostAsJsonAsync("/api/v1/cases", new
+        var friyta = await Ok(await therapist.PostAsJsonAsync("/api/v1/open-talks", new
         {
-            type = "perpetrator", owningUnitId = app.Asby.TreatmentCentre, subjectPersonId = perpetrator, channel = "victimsCase", caseGroupId = group,
-        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            owningUnitId = app.Asby.TreatmentCentre, concerns = "perpetrator", pseudonym = $"Man {_prefix}", gender = "man", childrenInvolved = 2,
+        }), HttpStatusCode.Created);
+        var friytaId = friyta.GetProperty("id").GetGuid();
+        for (var talk = 1; talk <= 5; talk++)
+            await Ok(await therapist.PostAsJsonAsync($"/api/v1/open-talks/{friytaId}/talks", new { note = $"Samtal {talk}." }));
+        await (await therapist.PostAsJsonAsync($"/api/v1/open-talks/{friytaId}/talks", new { note = "Ett sjätte?" })).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        // He consents: the friyta becomes the perpetrator's case at the violence team, carrying its five talks.
+        var converted = await Ok(await therapist.PostAsJsonAsync($"/api/v1/open-talks/{friytaId}/convert", new
+        {
+            owningUnitId = app.Asby.ViolenceTeam, channel = "selfReferral",
+            consent = new { method = "inPerson", covers = "Att ett ärende öppnas och att våldet utreds." },
+        }));
+        var perpetratorCase = converted.GetProperty("caseId").GetGuid();
+        var perpetratorRead = await rvt.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{perpetratorCase}");
+        perpetratorRead.GetProperty("type").GetString().ShouldBe("perpetrator");
+        (await rvt.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{perpetratorCase}/journal")).EnumerateArray()
+            .Count(e => e.GetProperty("text").GetString()!.StartsWith("Samtal i friyta")).ShouldBe(5);
+        // Support (the talks) is running while the investigation is opened beside it.
+        perpetratorRead.GetProperty("process").GetProperty("supportStartedAt").GetString().ShouldNotBeNull();
+        await Ok(await rvt.PutAsJsonAsync($"/api/v1/cases/{perpetratorCase}", new
+        {
+            version = perpetratorRead.GetProperty("version").GetInt64(), summary = perpetratorRead.GetProperty("summary").GetString(), caseGroupId = group,
+        }));
         await Ok(await therapist.PostAsJsonAsync($"/api/v1/cases/{perpetratorCase}/motivation-assessments", new { attitude = "minimisesViolence", motivation = "ambivalent" }));
-        await Step(therapist, perpetratorCase, "startInvestigation");
-        var supported = await Step(therapist, perpetratorCase, "startSupport");
-        supported.GetProperty("process").GetProperty("investigation").GetString().ShouldBe("investigating");
-        supported.GetProperty("process").GetProperty("supportStartedAt").GetString().ShouldNotBeNull();
+        var investigating = await Step(rvt, perpetratorCase, "startInvestigation");
+        investigating.GetProperty("process").GetProperty("investigation").GetString().ShouldBe("investigating");
+        investigating.GetProperty("process").GetProperty("supportEndedAt").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // The violence team hands the treatment to the centre, with a summary so he need not retell; he waits in its queue.
+        var handover = await Ok(await rvt.PostAsJsonAsync($"/api/v1/cases/{perpetratorCase}/handovers", new
+        {
+            toUnitId = app.Asby.TreatmentCentre, whatHappened = "Fem öppna samtal, därefter samtycke till utredning.",
+            assessments = "Minimerar våldet, ambivalent motivation.", risks = "Upprepat psykiskt våld mot partnern.",
+            whatTheClientHasToldAlready = "Kontrollerande beteende och ett tillfälle av fysiskt våld.", queue = true,
+        }), HttpStatusCode.Created);
+        var summary = await therapist.GetFromJsonAsync<JsonElement>($"/api/v1/handovers/{handover.GetProperty("id").GetGuid()}");
+        summary.GetProperty("summary").GetProperty("whatTheClientHasToldAlready").GetString()!.ShouldContain("Kontrollerande");
+        await Ok(await therapist.PostAsync($"/api/v1/handovers/{handover.GetProperty("id").GetGuid()}/accept", null));
+        var queue = await therapist.GetFromJsonAsync<JsonElement>($"/api/v1/units/{app.Asby.TreatmentCentre}/waiting-list");
+        var place = queue.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("caseId").GetGuid() == perpetratorCase);
+        place.GetProperty("position").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        var session = await Ok(await therapist.PostAsJsonAsync($"/api/v1/waiting-list/{place.GetProperty("id").GetGuid()}/first-session", new { }));
+        session.GetProperty("waitingDays").GetInt32().ShouldBe(0);
 
         // A police event in the victim's case calls for a fast contact with the perpetrator.
         await Ok(await rvt.PostAsJsonAsync($"/api/v1/cases/{victimCaseId}/police-events", new { kind = "release" }));
