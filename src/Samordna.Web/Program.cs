@@ -12,6 +12,9 @@ using Samordna.Web.Problems;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSamordnaCore();
+// The deadline rules in force: the defaults per statute version with this municipality's settings.
+builder.Services.AddSingleton((builder.Configuration.GetSection(Samordna.Core.Deadlines.DeadlineSettings.Section)
+        .Get<Samordna.Core.Deadlines.DeadlineSettings>() ?? new()).Apply(Samordna.Core.Deadlines.DefaultDeadlineRules.Rules));
 builder.Services.AddSamordnaData(builder.Configuration);
 
 // Sign-in: local accounts through ASP.NET Core Identity and/or OpenID Connect against the municipality's

@@ -1,0 +1,50 @@
+namespace Samordna.Core.Deadlines;
+
+/// <summary>
+/// A municipality's settings for the deadline rules, from configuration section <c>Samordna:Deadlines</c>,
+/// applied to every statute version of a rule: for example
+/// <c>"Rules": { "child.protection-assessment": { "CutOff": "15:00" }, "child.preliminary-assessment": { "MovesToWorkingDay": true },
+/// "adult.investigation-start": { "Days": 7 } }</c>. Statutory periods cannot be changed here; the
+/// local target for opening an adult investigation can.
+/// </summary>
+public sealed class DeadlineSettings
+{
+    public const string Section = "Samordna:Deadlines";
+
+    public Dictionary<string, DeadlineRuleOverride> Rules { get; set; } = [];
+
+    /// <summary>The rule set in force: the defaults with this municipality's settings applied.</summary>
+    public DeadlineRuleSet Apply(IEnumerable<DeadlineRule> defaults)
+    {
+        var keys = defaults.Select(r => r.Key.Value).ToHashSet();
+        var unknown = Rules.Keys.Where(k => !keys.Contains(k)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"{Section}:Rules names unknown rules: {string.Join(", ", unknown)}. Known: {string.Join(", ", keys.Order())}.");
+        return new DeadlineRuleSet(defaults.Select(rule => Rules.TryGetValue(rule.Key.Value, out var change) ? change.ApplyTo(rule) : rule));
+    }
+}
+
+public sealed class DeadlineRuleOverride
+{
+    /// <summary>Whether a last day on a non-working day moves to the next working day (lagen (1930:173)).</summary>
+    public bool? MovesToWorkingDay { get; set; }
+
+    /// <summary>For same-day rules: the Swedish local time after which a matter counts from the next day.</summary>
+    public TimeOnly? CutOff { get; set; }
+
+    /// <summary>Only for the local target <see cref="DeadlineKey.AdultInvestigationStart"/>: its number of days.</summary>
+    public int? Days { get; set; }
+
+    public DeadlineRule ApplyTo(DeadlineRule rule)
+    {
+        if (Days is not null && rule.Key != DeadlineKey.AdultInvestigationStart)
+            throw new InvalidOperationException($"{DeadlineSettings.Section}:Rules:{rule.Key}:Days: a statutory period cannot be changed by configuration.");
+        if (Days is < 1 or > 90)
+            throw new InvalidOperationException($"{DeadlineSettings.Section}:Rules:{rule.Key}:Days must be 1–90.");
+        if (CutOff is not null && rule.Period.Unit != PeriodUnit.SameDay)
+            throw new InvalidOperationException($"{DeadlineSettings.Section}:Rules:{rule.Key}:CutOff applies only to same-day rules.");
+        return new DeadlineRule(rule.Key, rule.Title, rule.StatuteVersion, rule.LegalBasis, rule.ValidFrom, rule.CountsFrom,
+            Days is { } days ? DeadlinePeriod.Days(days) : rule.Period, CutOff ?? rule.CutOff, MovesToWorkingDay ?? rule.MovesToWorkingDay,
+            rule.AllowsExtension);
+    }
+}
