@@ -122,20 +122,9 @@ public sealed class ConvertOpenTalkHandler(DbContext db, TimeProvider clock, IVa
                 ? PersonIdentity.Of(number!)
                 : throw new InvalidOperationException("The validator lets only valid numbers through."),
         };
-        if (identity.Number is not null)
-        {
-            var existing = await db.Set<Person>().AsNoTracking()
-                .Where(p => p.OrganisationId == actor.OrganisationId && p.IdentityNumber == identity.Number)
-                .Select(p => new { p.Id, p.ProtectedIdentity }).SingleOrDefaultAsync(ct);
-            if (existing is not null)
-            {
-                audit.Record(actor, AuditAction.RegisterAttemptOnExistingPerson, [AuditSubject.Person(existing.Id)],
-                    PersonQueries.ProtectionFlag(existing.ProtectedIdentity), through: through);
-                await db.SaveChangesAsync(ct);
-                throw new DomainRuleException("En person med detta identitetsnummer finns redan i registret. Omvandla med pseudonymen och koppla ihop " +
-                                              "uppgifterna i ärendet, eller kontrollera numret.");
-            }
-        }
+        await IdentityNumberCheck.EnsureFree(db, audit, actor, identity.Number,
+            "En person med detta identitetsnummer finns redan i registret. Omvandla med pseudonymen och koppla ihop " +
+            "uppgifterna i ärendet, eller kontrollera numret.", through, ct);
         return identity;
     }
 }

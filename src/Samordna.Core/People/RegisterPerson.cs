@@ -95,20 +95,8 @@ public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IVal
             _ => PersonIdentity.Of(ParseOfficial(command.IdentityNumber!)),
         };
 
-        if (identity.Number is not null)
-        {
-            var existing = await db.Set<Person>().AsNoTracking()
-                .Where(p => p.OrganisationId == actor.OrganisationId && p.IdentityNumber == identity.Number)
-                .Select(p => new { p.Id, p.ProtectedIdentity }).SingleOrDefaultAsync(ct);
-            if (existing is not null)
-            {
-                // The same answer whether or not the caller may see that person; the attempt is logged for review.
-                audit.Record(actor, AuditAction.RegisterAttemptOnExistingPerson, [AuditSubject.Person(existing.Id)],
-                    existing.ProtectedIdentity != ProtectedIdentityLevel.None ? AuditFlags.ProtectedPerson : AuditFlags.None);
-                await db.SaveChangesAsync(ct);
-                throw new DomainRuleException("En person med detta identitetsnummer finns redan i registret. Sök fram personen i stället.");
-            }
-        }
+        await IdentityNumberCheck.EnsureFree(db, audit, actor, identity.Number,
+            "En person med detta identitetsnummer finns redan i registret. Sök fram personen i stället.", through: null, ct);
 
         var person = new Person(actor.OrganisationId, identity,
             new PersonName(command.FirstName, command.LastName, command.Pseudonym),
@@ -118,7 +106,7 @@ public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IVal
             clock.GetUtcNow());
         db.Add(person);
         audit.Record(actor, AuditAction.CreatePerson, [AuditSubject.Person(person.Id)],
-            person.ProtectedIdentity != ProtectedIdentityLevel.None ? AuditFlags.ProtectedPerson : AuditFlags.None);
+            PersonQueries.ProtectionFlag(person.ProtectedIdentity));
         await db.SaveChangesAsync(ct);
         return PersonDetails.From(person, AccessPolicy.MayViewContact(actor, person.ProtectedIdentity));
 
