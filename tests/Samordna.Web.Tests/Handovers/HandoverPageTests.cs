@@ -5,29 +5,9 @@ using Samordna.Web.Tests.Infrastructure;
 namespace Samordna.Web.Tests.Handovers;
 
 /// <summary>The Swedish pages: hand over from the form, read and accept, work the queue.</summary>
-public abstract partial class HandoverPageTests(SamordnaApp app, MovableClock clock)
+public abstract class HandoverPageTests(SamordnaApp app, MovableClock clock)
 {
     private readonly HandoverWorld _world = new(app, clock);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    private static async Task<string> Page(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        var html = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, html.Length > 500 ? html[..500] : html);
-        return html;
-    }
-
-    /// <summary>Posts a form of the page at <paramref name="path"/> with the page's antiforgery token.</summary>
-    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, string action, Dictionary<string, string> fields)
-    {
-        var token = AntiforgeryField().Match(await Page(client, path)).Groups[1].Value;
-        token.ShouldNotBeNullOrEmpty();
-        fields["__RequestVerificationToken"] = token;
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
 
     [Fact]
     public async Task A_case_is_handed_over_with_the_form_and_the_receiving_therapist_reads_the_summary_and_accepts_it()
@@ -35,15 +15,15 @@ public abstract partial class HandoverPageTests(SamordnaApp app, MovableClock cl
         var caseworker = await app.SignedIn(app.Asby.Caseworker);
         var caseId = await _world.OpenCase(caseworker, "Via formuläret");
         var form = $"/Handovers/New?caseId={caseId}";
-        (await Page(caseworker, form)).ShouldContain("Lämna över ärende");
+        (await PageForms.Page(caseworker, form)).ShouldContain("Lämna över ärende");
 
-        var missing = await Post(caseworker, form, form, new() { ["Input.ToUnitId"] = app.Asby.TreatmentCentre.ToString() });
+        var missing = await PageForms.PostForm(caseworker, form, form, new() { ["Input.ToUnitId"] = app.Asby.TreatmentCentre.ToString() });
         missing.StatusCode.ShouldBe(HttpStatusCode.OK);
         var errors = await missing.Content.ReadAsStringAsync();
         errors.ShouldContain("Beskriv vad som har hänt.");
         errors.ShouldContain("aria-invalid=\"true\"");
 
-        var saved = await Post(caseworker, form, form, new()
+        var saved = await PageForms.PostForm(caseworker, form, form, new()
         {
             ["Input.ToUnitId"] = app.Asby.TreatmentCentre.ToString(),
             ["Input.WhatHappened"] = "Slagen av sambon, polisanmälan i november.",
@@ -57,15 +37,15 @@ public abstract partial class HandoverPageTests(SamordnaApp app, MovableClock cl
         show.ShouldStartWith("/Handovers/Show/");
 
         var therapist = await app.SignedIn(app.Asby.Therapist);
-        var page = await Page(therapist, show);
+        var page = await PageForms.Page(therapist, show);
         page.ShouldContain("Slagen av sambon, polisanmälan i november.");
         page.ShouldContain("Om våldet och om barnens oro.");
         page.ShouldContain("Ta emot överlämningen");
-        (await Page(therapist, "/Handovers")).ShouldContain("Att ta emot");
+        (await PageForms.Page(therapist, "/Handovers")).ShouldContain("Att ta emot");
 
-        var accepted = await Post(therapist, show, $"{show}?handler=Accept", []);
+        var accepted = await PageForms.PostForm(therapist, show, $"{show}?handler=Accept", []);
         accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var after = await Page(therapist, show);
+        var after = await PageForms.Page(therapist, show);
         after.ShouldContain("Mottagen");
         after.ShouldNotContain("Ta emot överlämningen");
     }
@@ -80,22 +60,22 @@ public abstract partial class HandoverPageTests(SamordnaApp app, MovableClock cl
 
         var therapist = await _world.After(TimeSpan.FromDays(95), therapistName);
         var queuePath = $"/Handovers/Queue?unit={unit}&entry={entry}";
-        var queue = await Page(therapist, queuePath);
+        var queue = await PageForms.Page(therapist, queuePath);
         queue.ShouldContain("Kö till Mottagningen sida");
         queue.ShouldContain("95 dagar");
         queue.ShouldContain("Har väntat mer än 90 dagar");
 
-        var contact = await Post(therapist, queuePath, $"/Handovers/Queue?handler=Contact&unit={unit}&entry={entry}", new()
+        var contact = await PageForms.PostForm(therapist, queuePath, $"/Handovers/Queue?handler=Contact&unit={unit}&entry={entry}", new()
         {
             ["Contact.Kind"] = "Phone",
             ["Contact.Note"] = "Ringde och berättade om kön.",
         });
         contact.StatusCode.ShouldBe(HttpStatusCode.Redirect, await contact.Content.ReadAsStringAsync());
-        (await Page(therapist, queuePath)).ShouldContain("Ringde och berättade om kön.");
+        (await PageForms.Page(therapist, queuePath)).ShouldContain("Ringde och berättade om kön.");
 
-        var firstSession = await Post(therapist, queuePath, $"/Handovers/Queue?handler=FirstSession&unit={unit}&entry={entry}", []);
+        var firstSession = await PageForms.PostForm(therapist, queuePath, $"/Handovers/Queue?handler=FirstSession&unit={unit}&entry={entry}", []);
         firstSession.StatusCode.ShouldBe(HttpStatusCode.Redirect, await firstSession.Content.ReadAsStringAsync());
-        var done = await Page(therapist, firstSession.Headers.Location!.ToString());
+        var done = await PageForms.Page(therapist, firstSession.Headers.Location!.ToString());
         done.ShouldContain("Det första besöket är registrerat efter 95 dagar i kö.");
         done.ShouldContain("Ingen väntar i kön till Mottagningen sida.");
     }

@@ -7,23 +7,13 @@ using Samordna.Web.Tests.Infrastructure;
 namespace Samordna.Web.Tests.OpenTalks;
 
 /// <summary>The friyta pages: starting an anonymous contact from the form, the warnings shown, and conversion refused without consent.</summary>
-public abstract partial class OpenTalkPageTests(SamordnaApp app)
+public abstract class OpenTalkPageTests(SamordnaApp app)
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    private static async Task<HttpResponseMessage> PostForm(HttpClient client, string page, string action, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = Token().Match(html).Groups[1].Value;
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
-
     [Fact]
     public async Task A_contact_started_from_the_form_shows_its_warnings_and_stays_anonymous_when_converted_without_consent()
     {
         var therapist = await app.SignedIn(app.Asby.Therapist);
-        var started = await PostForm(therapist, "/OpenTalks", "/OpenTalks", new()
+        var started = await PageForms.PostForm(therapist, "/OpenTalks", "/OpenTalks", new()
         {
             ["Input.OwningUnitId"] = app.Asby.TreatmentCentre.ToString(),
             ["Input.Concerns"] = "Perpetrator",
@@ -40,7 +30,7 @@ public abstract partial class OpenTalkPageTests(SamordnaApp app)
         page.ShouldContain("Varning: Barn nämnda – ingen orosanmälan eller barnärende");
         page.ShouldContain("Registrera samtal 1 av 5");
 
-        var refused = await PostForm(therapist, show, $"{show}?handler=Convert", new()
+        var refused = await PageForms.PostForm(therapist, show, $"{show}?handler=Convert", new()
         {
             ["Convert.OwningUnitId"] = app.Asby.ViolenceTeam.ToString(),
             ["Convert.Channel"] = "SelfReferral",

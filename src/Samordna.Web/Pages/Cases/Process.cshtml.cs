@@ -8,6 +8,7 @@ using Samordna.Core.Access;
 using Samordna.Core.Cases;
 using Samordna.Core.Classification;
 using Samordna.Core.Organisations;
+using Samordna.Core.Perpetrators;
 using Samordna.Web.Access;
 
 namespace Samordna.Web.Pages.Cases;
@@ -18,12 +19,13 @@ namespace Samordna.Web.Pages.Cases;
 /// </summary>
 [RequireCapability(Capability.CaseContent)]
 public sealed class ProcessModel(CurrentActor currentActor, CaseQueries cases, TransitionCaseHandler transitions, CaseTaskHandler tasks,
-    ReportOfConcernHandler reports, Classifier classifier, OrganisationQueries organisations) : PageModel
+    ReportOfConcernHandler reports, Classifier classifier, OrganisationQueries organisations, PerpetratorRouteHandler route) : PageModel
 {
     public const string StepForm = nameof(Step);
     public const string TaskForm = nameof(TaskAction);
     public const string ReportForm = nameof(Report);
     public const string ClassifyForm = nameof(Classify);
+    public const string RouteForm = nameof(Route);
 
     public CaseDetails Case { get; private set; } = null!;
     public IReadOnlyList<ClassificationTermView> Terms { get; private set; } = [];
@@ -33,6 +35,10 @@ public sealed class ProcessModel(CurrentActor currentActor, CaseQueries cases, T
     [BindProperty] public TaskInput TaskAction { get; set; } = new();
     [BindProperty] public ReportInput Report { get; set; } = new();
     [BindProperty] public ClassifyInput Classify { get; set; } = new();
+    [BindProperty] public RouteInput Route { get; set; } = new();
+
+    /// <summary>The perpetrator route of a perpetrator's case: assessments, offers and police events.</summary>
+    public PerpetratorRouteView? PerpetratorRoute { get; private set; }
 
     /// <summary>The steps that make sense now, with whether each needs a reason.</summary>
     public IReadOnlyList<(CaseTransition Step, string Label, bool NeedsReason)> Steps { get; private set; } = [];
@@ -58,6 +64,21 @@ public sealed class ProcessModel(CurrentActor currentActor, CaseQueries cases, T
     public Task<IActionResult> OnPostClassifyAsync(Guid id, CancellationToken ct) =>
         Post(id, ClassifyForm, "klassificering", actor => classifier.Classify(actor, id, new ClassifyCase(Classify.Version, Classify.Codes), ct),
             "Klassificeringen är sparad.", ct);
+
+    public Task<IActionResult> OnPostAssessAsync(Guid id, CancellationToken ct) =>
+        Post(id, RouteForm, "vag", actor => route.Assess(actor, id, new AssessMotivation(Route.Attitude, Route.Motivation, Route.Notes), ct),
+            "Bedömningen är sparad.", ct);
+
+    public Task<IActionResult> OnPostOfferAsync(Guid id, CancellationToken ct) =>
+        Post(id, RouteForm, "vag", actor => route.Offer(actor, id, new OfferSupport(Route.Offer, Route.Channel), ct), "Erbjudandet är registrerat.", ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct) =>
+        Post(id, RouteForm, "vag", actor => route.Answer(actor, Route.OfferId ?? Guid.Empty, new AnswerOffer(Route.Response), ct),
+            Route.Response == OfferResponse.Declined ? "Svaret är registrerat. En påminnelse om ny kontakt är lagd." : "Svaret är registrerat.", ct);
+
+    public Task<IActionResult> OnPostPoliceAsync(Guid id, CancellationToken ct) =>
+        Post(id, RouteForm, "vag", actor => route.RegisterPoliceEvent(actor, id, new RegisterPoliceEvent(Route.PoliceEvent, null), ct),
+            "Polishändelsen är registrerad. Kopplade våldsutövarärenden har fått en uppgift om snabb kontakt.", ct);
 
     private async Task<IActionResult> Post<T>(Guid id, string form, string fragment, Func<Actor, Task<T>> change, string done, CancellationToken ct)
     {
@@ -104,6 +125,7 @@ public sealed class ProcessModel(CurrentActor currentActor, CaseQueries cases, T
             return false;
         }
         Terms = await classifier.Catalogue(ct);
+        PerpetratorRoute = Case.Type == CaseType.Perpetrator ? await route.Get(actor, id, ct) : null;
         var units = (await organisations.Mine(actor, ct)).Units;
         Units = [new SelectListItem("Välj mottagande enhet", ""), .. units.Select(u => new SelectListItem(u.Name, u.Id.ToString()))];
         if (Report.RecipientUnitId is null)
@@ -151,6 +173,18 @@ public sealed class ProcessModel(CurrentActor currentActor, CaseQueries cases, T
         public Guid? ChildPersonId { get; set; }
         public Guid? RecipientUnitId { get; set; }
         public string? Concerns { get; set; }
+    }
+
+    public sealed class RouteInput
+    {
+        public Attitude? Attitude { get; set; }
+        public Motivation? Motivation { get; set; }
+        public string? Notes { get; set; }
+        public string? Offer { get; set; }
+        public OfferChannel? Channel { get; set; }
+        public Guid? OfferId { get; set; }
+        public OfferResponse? Response { get; set; }
+        public PoliceEventKind? PoliceEvent { get; set; }
     }
 
     public sealed class ClassifyInput
