@@ -62,7 +62,7 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
         var page = rows.Take(limit).ToList();
         audit.Record(actor, AuditAction.Search,
             page.SelectMany(r => new[] { AuditSubject.Case(r.Id), AuditSubject.Person(r.SubjectPersonId) }),
-            page.Any(r => r.ProtectedIdentity != ProtectedIdentityLevel.None) ? AuditFlags.ProtectedPerson : AuditFlags.None);
+            PersonQueries.ProtectionFlag(page.Select(r => r.ProtectedIdentity)));
         await db.SaveChangesAsync(ct);
 
         var items = page.Select(r => new CaseSummary(r.Id, r.Type, r.OwningUnitId, r.Unit, r.SubjectPersonId,
@@ -81,9 +81,8 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
         return details;
     }
 
-    /// <summary>The case as it stands after a change the caller already logged.</summary>
-    internal async Task<CaseDetails> Details(Actor actor, Guid id, CancellationToken ct) =>
-        await Build(await policy.RequireCase(actor, id, ct), ct);
+    /// <summary>The case as it stands after a change the caller already made through <paramref name="access"/> and logged.</summary>
+    internal Task<CaseDetails> Details(CaseAccess access, CancellationToken ct) => Build(access, ct);
 
     /// <summary>The journal of one case in the order it was written; corrections appear as their own entries. The read is logged.</summary>
     public async Task<IReadOnlyList<JournalEntryView>> Journal(Actor actor, Guid caseId, CancellationToken ct)

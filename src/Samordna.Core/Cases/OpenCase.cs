@@ -56,6 +56,6 @@ public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator
             AccessPolicy.BestRoleIn(actor, @case.OwningUnitId), null, @case.ResponsibleStaffId);
         audit.CaseAccessed(actor, AuditAction.OpenCase, access, [subject.Id], subject.ProtectedIdentity != ProtectedIdentityLevel.None);
         await db.SaveChangesAsync(ct);
-        return await queries.Details(actor, @case.Id, ct);
+        return await queries.Details(access, ct);
     }
 }

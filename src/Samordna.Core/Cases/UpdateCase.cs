@@ -38,7 +38,7 @@ public sealed class UpdateCaseHandler(DbContext db, IValidator<UpdateCase> valid
         // Two requests that both read the same version race here; the data layer's version check lets
         // exactly one of them through and the other gets a concurrency conflict (and its audit entry is rolled back with it).
         await db.SaveChangesAsync(ct);
-        return await queries.Details(actor, @case.Id, ct);
+        return await queries.Details(access, ct);
     }
 }
 

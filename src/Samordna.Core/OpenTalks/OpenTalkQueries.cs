@@ -68,7 +68,7 @@ public sealed class OpenTalkQueries(DbContext db, OpenTalkAccess access, AuditTr
         var page = rows.Take(limit).ToList();
         var through = unitId is { } listed ? AccessPolicy.BestRoleIn(actor, listed) : null;
         audit.Record(actor, AuditAction.Search, page.Select(r => AuditSubject.Person(r.PersonId)),
-            page.Any(r => r.ProtectedIdentity != ProtectedIdentityLevel.None) ? AuditFlags.ProtectedPerson : AuditFlags.None, through: through);
+            PersonQueries.ProtectionFlag(page.Select(r => r.ProtectedIdentity)), through: through);
         await db.SaveChangesAsync(ct);
 
         var items = page.Select(r => new OpenTalkSummary(r.Id, r.OwningUnitId, r.Unit, r.PersonId, Person.NameOf(r.FirstName, r.LastName, r.Pseudonym),

@@ -57,11 +57,14 @@ public sealed class PersonQueries(DbContext db, AccessPolicy policy, AuditTrail 
                 p.IdentityNumber, p.BirthDate, p.Gender, p.ProtectedIdentity))
             .ToList();
         audit.Record(actor, AuditAction.Search, items.Select(p => AuditSubject.Person(p.Id)),
-            items.Any(p => p.ProtectedIdentity != ProtectedIdentityLevel.None) ? AuditFlags.ProtectedPerson : AuditFlags.None);
+            ProtectionFlag(items.Select(p => p.ProtectedIdentity)));
         await db.SaveChangesAsync(ct);
         return new Page<PersonSummary>(items, rows.Count > limit ? items[^1].Id.ToString() : null);
     }
 
-    internal static AuditFlags ProtectionFlag(ProtectedIdentityLevel level) =>
-        level == ProtectedIdentityLevel.None ? AuditFlags.None : AuditFlags.ProtectedPerson;
+    internal static AuditFlags ProtectionFlag(ProtectedIdentityLevel level) => ProtectionFlag([level]);
+
+    /// <summary>Flags a log entry when any of the persons it names has skyddade personuppgifter.</summary>
+    internal static AuditFlags ProtectionFlag(IEnumerable<ProtectedIdentityLevel> levels) =>
+        levels.Any(level => level != ProtectedIdentityLevel.None) ? AuditFlags.ProtectedPerson : AuditFlags.None;
 }
