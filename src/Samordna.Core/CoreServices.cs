@@ -57,6 +57,9 @@ public static class CoreServices
         services.AddOptions<Perpetrators.PerpetratorRouteSettings>();
 
         services.AddScoped<RegisterPersonHandler>();
+        services.AddScoped<IdentityMatches>();
+        services.AddScoped<IValidator<ChangeProtectedIdentity>, ChangeProtectedIdentityValidator>();
+        services.AddScoped<ChangeProtectedIdentityHandler>();
         services.AddScoped<PersonQueries>();
         services.AddScoped<OpenCaseHandler>();
         services.AddScoped<UpdateCaseHandler>();

@@ -18,4 +18,8 @@ public sealed class ConcurrencyConflictException(string what, Guid id)
     : Exception($"{what} {id} har ändrats av någon annan sedan du läste den. Läs in den igen och gör om ändringen.");
 
 /// <summary>The caller may know the thing exists but may not do this with it (403).</summary>
-public sealed class ForbiddenException(string message) : Exception(message);
+/// <param name="Operation">The operation refused, as the API names it (e.g. "closeOrReopen"), when there is one.</param>
+public sealed class ForbiddenException(string message, string? operation = null) : Exception(message)
+{
+    public string? Operation { get; } = operation;
+}

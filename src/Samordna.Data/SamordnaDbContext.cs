@@ -34,7 +34,7 @@ public abstract class SamordnaDbContext(DbContextOptions options)
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves the unit of work; audit entries in it are sealed into their chain in the same transaction,
+    /// Saves the unit of work; audit entries in it get their derived flags and are sealed into their chain in the same transaction,
     /// so a change is never stored without its audit entry, nor an audit entry without its change.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -46,6 +46,8 @@ public abstract class SamordnaDbContext(DbContextOptions options)
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            // Flags and the nödåtkomst reason come from the entries' subjects here, at the one depth every write passes.
+            await AuditDerivation.Derive(this, audit, cancellationToken);
             await AuditSealing.Seal(this, audit, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);

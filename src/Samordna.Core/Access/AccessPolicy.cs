@@ -4,17 +4,23 @@ using Samordna.Core.People;
 
 namespace Samordna.Core.Access;
 
-/// <summary>How the actor came to see a case: the unit and role that granted it, or nödåtkomst.</summary>
-public sealed record CaseAccess(Guid CaseId, Guid OwningUnitId, CaseAccessRoute Route, UnitRole? Through, string? EmergencyReason, Guid? ResponsibleStaffId);
+/// <summary>How the actor came to see a case: the unit and role that granted it, or nödåtkomst; on the case team, with the scope it has.</summary>
+public sealed record CaseAccess(Guid CaseId, Guid OwningUnitId, CaseAccessRoute Route, UnitRole? Through, string? EmergencyReason, Guid? ResponsibleStaffId,
+    CaseTeamScope? TeamScope = null)
+{
+    public bool Allows(CaseOperation operation) => CasePermissions.Allows(this, operation);
+}
 
 public enum CaseAccessRoute { OwningUnit, CaseTeam, EmergencyAccess }
 
 /// <summary>
-/// The one place that decides which cases and persons a member of staff may see. A case is open to
-/// staff with a case-content role in the unit that owns it or in a unit on its case team, and — for a
-/// limited time, with a logged reason — to staff who took nödåtkomst. Nothing crosses municipalities.
-/// A person is visible through a case that is, or, while in no case at all, to anyone with case content.
-/// Callers turn "no access" into NotFound, exactly as for a missing id.
+/// The one place that decides which cases and persons a member of staff may see, and — through
+/// <see cref="CasePermissions"/> — what they may do there. A case is open to staff with a case-content
+/// role in the unit that owns it or in a unit on its case team, and — for a limited time, with a logged
+/// reason — to staff who took nödåtkomst. Nothing crosses municipalities. A person is visible through a
+/// case that is, and to the unit that registered them (so a person registered before any case is theirs,
+/// and nobody loses sight of a person by what another unit does). Callers turn "no access" into NotFound,
+/// exactly as for a missing id.
 /// </summary>
 public sealed class AccessPolicy(DbContext db, TimeProvider clock)
 {
@@ -30,13 +36,28 @@ public sealed class AccessPolicy(DbContext db, TimeProvider clock)
             (mayUseEmergencyAccess && db.Set<EmergencyAccess>().Any(e => e.CaseId == c.Id && e.StaffMemberId == staff && e.ExpiresAt > now))));
     }
 
-    public IQueryable<Person> ReadablePeople(Actor actor)
+    /// <summary>The cases open to the actor through their own units (owner or case team), without nödåtkomst.</summary>
+    public IQueryable<Case> OrdinarilyReadableCases(Actor actor)
     {
-        var readableCases = ReadableCases(actor).Select(c => c.Id);
-        var hasCaseContent = actor.Has(Capability.CaseContent);
-        return db.Set<Person>().Where(p => p.OrganisationId == actor.OrganisationId && hasCaseContent && (
-            db.Set<CaseParty>().Any(party => party.PersonId == p.Id && readableCases.Contains(party.CaseId)) ||
-            !db.Set<CaseParty>().Any(party => party.PersonId == p.Id)));
+        var units = actor.UnitsWith(Capability.CaseContent);
+        return db.Set<Case>().Where(c => c.OrganisationId == actor.OrganisationId && (
+            units.Contains(c.OwningUnitId) ||
+            db.Set<CaseTeamMember>().Any(t => t.CaseId == c.Id && units.Contains(t.UnitId))));
+    }
+
+    public IQueryable<Person> ReadablePeople(Actor actor) => Visible(actor, ReadableCases(actor));
+
+    /// <summary>The persons visible to the actor without nödåtkomst; the audit log tells the two apart.</summary>
+    public IQueryable<Person> OrdinarilyReadablePeople(Actor actor) => Visible(actor, OrdinarilyReadableCases(actor));
+
+    private IQueryable<Person> Visible(Actor actor, IQueryable<Case> cases)
+    {
+        var readableCases = cases.Select(c => c.Id);
+        var units = actor.UnitsWith(Capability.CaseContent);
+        var hasCaseContent = units.Count > 0;
+        return db.Set<Person>().Where(p => p.OrganisationId == actor.OrganisationId && hasCaseContent && p.MergedIntoPersonId == null && (
+            (p.RegisteringUnitId != null && units.Contains(p.RegisteringUnitId.Value)) ||
+            db.Set<CaseParty>().Any(party => party.PersonId == p.Id && readableCases.Contains(party.CaseId))));
     }
 
     /// <summary>The actor's access to one case, or null when they have none (or it does not exist).</summary>
@@ -53,10 +74,11 @@ public sealed class AccessPolicy(DbContext db, TimeProvider clock)
         if (units.Contains(c.OwningUnitId))
             return new(c.Id, c.OwningUnitId, CaseAccessRoute.OwningUnit, BestRoleIn(actor, c.OwningUnitId), null, c.ResponsibleStaffId);
 
-        var teamUnit = await db.Set<CaseTeamMember>().Where(t => t.CaseId == caseId && units.Contains(t.UnitId))
-            .Select(t => (Guid?)t.UnitId).FirstOrDefaultAsync(ct);
-        if (teamUnit is { } unit)
-            return new(c.Id, c.OwningUnitId, CaseAccessRoute.CaseTeam, BestRoleIn(actor, unit), null, c.ResponsibleStaffId);
+        // On the team through several units: the widest scope counts, through the unit that has it.
+        var team = (await db.Set<CaseTeamMember>().AsNoTracking().Where(t => t.CaseId == caseId && units.Contains(t.UnitId))
+            .Select(t => new { t.UnitId, t.Scope }).ToListAsync(ct)).OrderByDescending(t => t.Scope).FirstOrDefault();
+        if (team is not null)
+            return new(c.Id, c.OwningUnitId, CaseAccessRoute.CaseTeam, BestRoleIn(actor, team.UnitId), null, c.ResponsibleStaffId, team.Scope);
 
         var now = clock.GetUtcNow();
         var emergency = await db.Set<EmergencyAccess>().AsNoTracking()
@@ -66,14 +88,87 @@ public sealed class AccessPolicy(DbContext db, TimeProvider clock)
             : new(c.Id, c.OwningUnitId, CaseAccessRoute.EmergencyAccess, BestRoleIn(actor, units[0]), emergency.Reason, c.ResponsibleStaffId);
     }
 
-    /// <summary>Like <see cref="ForCase"/>, but a case the actor may not open answers exactly like a missing one.</summary>
-    public async Task<CaseAccess> RequireCase(Actor actor, Guid caseId, CancellationToken ct) =>
-        await ForCase(actor, caseId, ct) ?? throw new NotFoundException("Ärendet", caseId);
+    /// <summary>
+    /// The actor's access to a case for <paramref name="operation"/>: a case they may not open answers exactly
+    /// like a missing one (404); an operation their relation to a visible case does not allow answers 403 naming it.
+    /// </summary>
+    public async Task<CaseAccess> RequireCase(Actor actor, Guid caseId, CaseOperation operation, CancellationToken ct)
+    {
+        var access = await ForCase(actor, caseId, ct) ?? throw new NotFoundException("Ärendet", caseId);
+        return access.Allows(operation) ? access : throw CasePermissions.Refusal(access, operation);
+    }
 
     /// <summary>The person, if the actor may see them; otherwise the same NotFound as for a missing id.</summary>
     public async Task<Person> RequirePerson(Actor actor, Guid personId, CancellationToken ct) =>
         await ReadablePeople(actor).AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct)
         ?? throw new NotFoundException("Personen", personId);
+
+    /// <summary>
+    /// The unit role through which the actor sees a person they may see, for the audit log: the registering unit's,
+    /// else the one that opens a case the person is in (owner before case team before nödåtkomst).
+    /// </summary>
+    public async Task<UnitRole?> RoleFor(Actor actor, Person person, CancellationToken ct)
+    {
+        if (person.RegisteringUnitId is { } registering && BestRoleIn(actor, registering) is { } role) return role;
+        var caseIds = await db.Set<CaseParty>().AsNoTracking().Where(p => p.PersonId == person.Id).Select(p => p.CaseId).Take(50).ToListAsync(ct);
+        CaseAccess? best = null;
+        foreach (var caseId in caseIds)
+            if (await ForCase(actor, caseId, ct) is { } access && (best is null || access.Route < best.Route))
+                best = access;
+        return best?.Through ?? AuditTrailRole(actor);
+    }
+
+    private static UnitRole? AuditTrailRole(Actor actor) =>
+        actor.Roles.Where(r => RoleCapabilities.Grants(r.Role, Capability.CaseContent)).OrderByDescending(r => r.Role).FirstOrDefault();
+
+    /// <summary>
+    /// The person for <paramref name="operation"/>: invisible answers 404 like a missing id; a visible person
+    /// whose record the actor's units do not answer for answers 403 naming the operation.
+    /// </summary>
+    public async Task<Person> RequirePerson(Actor actor, Guid personId, PersonOperation operation, CancellationToken ct)
+    {
+        var person = await RequirePerson(actor, personId, ct);
+        if (operation == PersonOperation.Read || await IsResponsibleFor(actor, personId, ct)) return person;
+        throw PersonPermissions.Refusal(operation);
+    }
+
+    /// <summary>
+    /// Whether the actor works, in a role with case content, in a unit that answers for the person: the unit
+    /// that registered them, or one that owns a case they are a party in. Not the case team, not nödåtkomst.
+    /// </summary>
+    public async Task<bool> IsResponsibleFor(Actor actor, Guid personId, CancellationToken ct)
+    {
+        var units = actor.UnitsWith(Capability.CaseContent);
+        if (units.Count == 0) return false;
+        return await ResponsibleFor(actor).AnyAsync(p => p.Id == personId, ct);
+    }
+
+    /// <summary>The persons whose record the actor's units answer for (see <see cref="IsResponsibleFor"/>).</summary>
+    public IQueryable<Person> ResponsibleFor(Actor actor)
+    {
+        var units = actor.UnitsWith(Capability.CaseContent);
+        return db.Set<Person>().Where(p => p.OrganisationId == actor.OrganisationId && units.Count > 0 && p.MergedIntoPersonId == null && (
+            (p.RegisteringUnitId != null && units.Contains(p.RegisteringUnitId.Value)) ||
+            db.Set<CaseParty>().Any(party => party.PersonId == p.Id &&
+                                             db.Set<Case>().Any(c => c.Id == party.CaseId && units.Contains(c.OwningUnitId)))));
+    }
+
+    /// <summary>
+    /// Work done by a unit as such — answering a handover sent to it, reading its queue — is for its own staff
+    /// in a role with case content: the role they use there, or 403 with <paramref name="refusal"/>.
+    /// </summary>
+    public static UnitRole RequireUnitStaff(Actor actor, Guid unitId, string refusal) =>
+        BestRoleIn(actor, unitId) ?? throw new ForbiddenException(refusal);
+
+    /// <summary>
+    /// An orosanmälan's outcome may be followed by the member of staff who filed it, the unit it was filed
+    /// from, and whoever may open the child's case — nobody else learns that it exists.
+    /// </summary>
+    public async Task<bool> MayFollowReport(Actor actor, ReportOfConcern report, CancellationToken ct) =>
+        report.OrganisationId == actor.OrganisationId && actor.Has(Capability.CaseContent) &&
+        (report.FiledBy == actor.StaffMemberId ||
+         (report.ReportingUnitId is { } unit && actor.UnitsWith(Capability.CaseContent).Contains(unit)) ||
+         await ForCase(actor, report.ChildCaseId, ct) is not null);
 
     /// <summary>
     /// Address, phone, e-mail and whereabouts of a person with skyddade personuppgifter are shown only to

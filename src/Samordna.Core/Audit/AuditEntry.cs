@@ -61,6 +61,14 @@ public sealed class AuditEntry : Entity
     public string PreviousHash { get; private set; } = "";
     public string Hash { get; private set; } = "";
 
+    /// <summary>Adds what <see cref="AuditDerivation"/> found before the entry is sealed; the reason only when none is recorded yet.</summary>
+    internal void Derive(AuditFlags flags, string? purpose)
+    {
+        if (Hash.Length > 0) throw new InvalidOperationException("A sealed audit entry cannot change.");
+        Flags |= flags;
+        if (purpose is not null && Purpose is null) Purpose = purpose.Length > 500 ? purpose[..500] : purpose;
+    }
+
     /// <summary>Places the entry after <paramref name="previousHash"/> at <paramref name="sequence"/>; called once, when stored.</summary>
     public void Seal(long sequence, string previousHash)
     {
@@ -139,9 +147,18 @@ public enum AuditAction
 
     /// <summary>A waiting list changed: queued, interim contact, first session, removal.</summary>
     ChangeWaitingList,
+
+    /// <summary>A registration met a hidden record with the same number: a possible duplicate for that record's unit.</summary>
+    IdentityMatchFound,
+
+    /// <summary>A possible duplicate merged or unlinked by the existing record's unit.</summary>
+    ResolveIdentityMatch,
+
+    /// <summary>Skyddade personuppgifter given to, changed for or taken from a registered person.</summary>
+    ChangeProtectedIdentity,
 }
 
-/// <summary>Marks set when the entry is written, so the log review's checks are cheap.</summary>
+/// <summary>Marks set when the entry is sealed (see <see cref="AuditDerivation"/>), so the log review's checks are cheap.</summary>
 [Flags]
 public enum AuditFlags
 {

@@ -6,25 +6,35 @@ namespace Samordna.Core.Audit;
 /// <summary>
 /// Writes audit entries. An entry is added to the same unit of work as the change it records, so both
 /// are stored in one transaction (the data layer seals it into the chain as it saves); a read is
-/// recorded and saved before its data is returned, so no read goes unlogged.
+/// recorded and saved before its data is returned, so no read goes unlogged. Call sites say who did
+/// what to whom, and through which unit and role; the flags (protected person, nödåtkomst) and the
+/// nödåtkomst reason are derived from the subjects when the entry is sealed (<see cref="AuditDerivation"/>),
+/// so no call site can forget them.
 /// </summary>
 public sealed class AuditTrail(DbContext db, TimeProvider clock)
 {
     /// <summary>Access to one case through <paramref name="access"/>, and to persons seen in it.</summary>
-    public void CaseAccessed(Actor actor, AuditAction action, CaseAccess access, IEnumerable<Guid>? personIds = null, bool protectedPerson = false)
+    public void CaseAccessed(Actor actor, AuditAction action, CaseAccess access, IEnumerable<Guid>? personIds = null)
     {
-        var flags = protectedPerson ? AuditFlags.ProtectedPerson : AuditFlags.None;
-        if (access.Route == CaseAccessRoute.EmergencyAccess) flags |= AuditFlags.EmergencyAccess;
+        var flags = access.Route == CaseAccessRoute.EmergencyAccess ? AuditFlags.EmergencyAccess : AuditFlags.None;
         if (access.ResponsibleStaffId != actor.StaffMemberId) flags |= AuditFlags.OutsideCaseload;
         var subjects = new List<AuditSubject> { AuditSubject.Case(access.CaseId) };
         subjects.AddRange((personIds ?? []).Select(AuditSubject.Person));
         Add(actor, action, access.Through, subjects, flags, access.EmergencyReason);
     }
 
-    /// <summary>Anything else: a person read or registered, a search with what it returned, an export.</summary>
-    public void Record(Actor actor, AuditAction action, IEnumerable<AuditSubject> subjects, AuditFlags flags = AuditFlags.None,
-        string? purpose = null, UnitRole? through = null) =>
-        Add(actor, action, through ?? actor.Roles.FirstOrDefault(), subjects, flags, purpose);
+    /// <summary>
+    /// Anything else: a person read or registered, a search with what it returned, an export, a review.
+    /// <paramref name="through"/> is the unit role the access used; without it, the actor's role that grants
+    /// <paramref name="capability"/> (never simply their first role).
+    /// </summary>
+    public void Record(Actor actor, AuditAction action, IEnumerable<AuditSubject> subjects, UnitRole? through = null,
+        Capability capability = Capability.CaseContent) =>
+        Add(actor, action, through ?? RoleUsed(actor, capability), subjects, AuditFlags.None, null);
+
+    /// <summary>The actor's role that grants the capability, the most senior first.</summary>
+    public static UnitRole? RoleUsed(Actor actor, Capability capability) =>
+        actor.Roles.Where(r => RoleCapabilities.Grants(r.Role, capability)).OrderByDescending(r => r.Role).FirstOrDefault();
 
     private void Add(Actor actor, AuditAction action, UnitRole? through, IEnumerable<AuditSubject> subjects, AuditFlags flags, string? purpose) =>
         db.Add(new AuditEntry(actor.OrganisationId, clock.GetUtcNow(), actor.StaffMemberId, actor.DisplayName,

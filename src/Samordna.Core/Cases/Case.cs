@@ -179,6 +179,18 @@ public sealed class Case : Aggregate
         return party;
     }
 
+    /// <summary>
+    /// After a merge of two records of one person: the case names the kept record where it named the other.
+    /// A case that names both cannot be merged this way; the unit must sort out the parties first.
+    /// </summary>
+    internal void ReplaceParty(Guid from, Guid to)
+    {
+        if (_parties.Any(p => p.PersonId == to) && _parties.Any(p => p.PersonId == from))
+            throw new DomainRuleException("Båda posterna är parter i samma ärende. Ta bort den ena som part innan posterna slås samman.");
+        foreach (var party in _parties.Where(p => p.PersonId == from)) party.ConcernPerson(to);
+        if (SubjectPersonId == from) SubjectPersonId = to;
+    }
+
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 

@@ -25,7 +25,7 @@ public sealed class AddCasePartyHandler(DbContext db, TimeProvider clock, IValid
     public async Task<CaseDetails> Handle(Actor actor, Guid caseId, AddCaseParty command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.RecordAssessments, ct);
         var person = await policy.RequirePerson(actor, command.PersonId!.Value, ct);
         var @case = await db.Set<Case>().Include(c => c.Parties).SingleAsync(c => c.Id == caseId, ct);
 
@@ -35,7 +35,7 @@ public sealed class AddCasePartyHandler(DbContext db, TimeProvider clock, IValid
         if (command.Role == PartyRole.Child && @case.Type is CaseType.AdultVictim or CaseType.Perpetrator)
             db.Add(new CaseTask(@case, TaskKind.ChildInHousehold, $"Orosanmälan för barnet {person.DisplayName} eller skäl till att den inte görs",
                 required: true, clock.GetUtcNow(), personId: person.Id));
-        audit.CaseAccessed(actor, AuditAction.AddParty, access, [person.Id], person.ProtectedIdentity != ProtectedIdentityLevel.None);
+        audit.CaseAccessed(actor, AuditAction.AddParty, access, [person.Id]);
         await db.SaveChangesAsync(ct);
         return await queries.Details(access, ct);
     }

@@ -17,6 +17,8 @@ public sealed class CaseParty : Entity
     public Guid CaseId { get; private set; }
     public Guid PersonId { get; private set; }
     public PartyRole Role { get; private set; }
+
+    internal void ConcernPerson(Guid personId) => PersonId = personId;
 }
 
 public enum PartyRole

@@ -11,10 +11,14 @@ public sealed record CaseSummary(Guid Id, CaseType Type, Guid OwningUnitId, stri
     string SubjectName, DateTimeOffset ReceivedAt, string? ResponsibleStaff);
 
 /// <param name="AccessRoute">How the reader came to see the case; nödåtkomst is shown to them as such.</param>
+/// <param name="Operations">What the reader may do in the case (by their unit, role and team scope); anything else answers 403.</param>
 public sealed record CaseDetails(Guid Id, long Version, CaseType Type, Guid OwningUnitId, string OwningUnit,
     DateTimeOffset ReceivedAt, string? Summary, Guid? ResponsibleStaffId, string? ResponsibleStaff,
     CaseGroupSummary? Group, IReadOnlyList<PartyView> Parties, IReadOnlyList<TeamUnitView> Team, CaseAccessRoute AccessRoute,
-    CaseProcessView Process, IReadOnlyList<string> Classification, IReadOnlyList<CaseTaskView> Tasks);
+    CaseProcessView Process, IReadOnlyList<string> Classification, IReadOnlyList<CaseTaskView> Tasks, IReadOnlyList<CaseOperation> Operations)
+{
+    public bool May(CaseOperation operation) => Operations.Contains(operation);
+}
 
 /// <summary>Where the case stands on its two tracks, and how it came in.</summary>
 public sealed record CaseProcessView(CaseStatus Status, IntakeChannel Channel, ReporterKind? Reporter,
@@ -28,7 +32,7 @@ public sealed record CaseProcessView(CaseStatus Status, IntakeChannel Channel, R
 public sealed record PartyView(Guid PersonId, string Name, PartyRole Role, IdentityKind IdentityKind, string? IdentityNumber,
     Gender Gender, ProtectedIdentityLevel ProtectedIdentity);
 
-public sealed record TeamUnitView(Guid UnitId, string Unit, CaseTeamReason Reason, DateTimeOffset AddedAt);
+public sealed record TeamUnitView(Guid UnitId, string Unit, CaseTeamReason Reason, DateTimeOffset AddedAt, CaseTeamScope Scope);
 
 /// <summary>The group and the ids of its cases — only ids cross between the household's cases; opening one needs access to it.</summary>
 public sealed record CaseGroupSummary(Guid Id, CaseGroupKind Kind, string Label, IReadOnlyList<Guid> CaseIds);
@@ -61,8 +65,7 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
 
         var page = rows.Take(limit).ToList();
         audit.Record(actor, AuditAction.Search,
-            page.SelectMany(r => new[] { AuditSubject.Case(r.Id), AuditSubject.Person(r.SubjectPersonId) }),
-            PersonQueries.ProtectionFlag(page.Select(r => r.ProtectedIdentity)));
+            page.SelectMany(r => new[] { AuditSubject.Case(r.Id), AuditSubject.Person(r.SubjectPersonId) }));
         await db.SaveChangesAsync(ct);
 
         var items = page.Select(r => new CaseSummary(r.Id, r.Type, r.OwningUnitId, r.Unit, r.SubjectPersonId,
@@ -73,10 +76,9 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
     /// <summary>One case with its parties, team and group; the read is logged.</summary>
     public async Task<CaseDetails> Get(Actor actor, Guid id, CancellationToken ct)
     {
-        var access = await policy.RequireCase(actor, id, ct);
+        var access = await policy.RequireCase(actor, id, CaseOperation.Read, ct);
         var details = await Build(access, ct);
-        audit.CaseAccessed(actor, AuditAction.ReadCase, access, details.Parties.Select(p => p.PersonId),
-            details.Parties.Any(p => p.ProtectedIdentity != ProtectedIdentityLevel.None));
+        audit.CaseAccessed(actor, AuditAction.ReadCase, access, details.Parties.Select(p => p.PersonId));
         await db.SaveChangesAsync(ct);
         return details;
     }
@@ -87,7 +89,7 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
     /// <summary>The journal of one case in the order it was written; corrections appear as their own entries. The read is logged.</summary>
     public async Task<IReadOnlyList<JournalEntryView>> Journal(Actor actor, Guid caseId, CancellationToken ct)
     {
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.Read, ct);
         var entries = await (
             from e in db.Set<JournalEntry>().AsNoTracking()
             where e.CaseId == caseId
@@ -122,7 +124,7 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
             where t.CaseId == c.Id
             join u in db.Set<Unit>() on t.UnitId equals u.Id
             orderby t.AddedAt
-            select new TeamUnitView(t.UnitId, u.Name, t.Reason, t.AddedAt)).ToListAsync(ct);
+            select new TeamUnitView(t.UnitId, u.Name, t.Reason, t.AddedAt, t.Scope)).ToListAsync(ct);
 
         CaseGroupSummary? group = null;
         if (c.CaseGroupId is { } groupId)
@@ -137,6 +139,7 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
             .Select(t => CaseTaskView.From(t, today)).ToList();
 
         return new CaseDetails(c.Id, c.Version, c.Type, c.OwningUnitId, unit, c.ReceivedAt, c.Summary,
-            c.ResponsibleStaffId, staff, group, parties, team, access.Route, CaseProcessView.From(c), c.Classification, tasks);
+            c.ResponsibleStaffId, staff, group, parties, team, access.Route, CaseProcessView.From(c), c.Classification, tasks,
+            CasePermissions.Allowed(access).Order().ToList());
     }
 }

@@ -42,6 +42,9 @@ public sealed class CaseTask : Entity
     public Guid? PersonId { get; private set; }
 
     public CaseTaskStatus Status { get; private set; }
+
+    /// <summary>After a merge of two records of one person, the task names the kept one.</summary>
+    internal void ConcernPerson(Guid personId) => PersonId = personId;
     public DateTimeOffset? ClosedAt { get; private set; }
     public Guid? ClosedBy { get; private set; }
 

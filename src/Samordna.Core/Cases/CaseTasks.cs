@@ -47,7 +47,7 @@ public sealed class CaseTaskHandler(DbContext db, TimeProvider clock, AccessPoli
 {
     public async Task<IReadOnlyList<CaseTaskView>> OfCase(Actor actor, Guid caseId, CancellationToken ct)
     {
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.Read, ct);
         var today = SwedishTime.Today(clock);
         var tasks = (await db.Set<CaseTask>().AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.DueDate).ThenBy(t => t.CreatedAt).ToListAsync(ct))
             .Select(t => CaseTaskView.From(t, today)).ToList();
@@ -57,16 +57,21 @@ public sealed class CaseTaskHandler(DbContext db, TimeProvider clock, AccessPoli
     }
 
     public Task<CaseTaskView> Complete(Actor actor, Guid taskId, CancellationToken ct) =>
-        Change(actor, taskId, task => task.Complete(actor.StaffMemberId, clock.GetUtcNow()), ct);
+        Change(actor, taskId, _ => CaseOperation.WorkTasks, task => task.Complete(actor.StaffMemberId, clock.GetUtcNow()), ct);
 
+    /// <summary>
+    /// Not doing a task, with the reason. Waiving a required task is a decision — it lets the case close
+    /// without, say, the orosanmälan for a child in the household — so it needs the right to decide.
+    /// </summary>
     public Task<CaseTaskView> Waive(Actor actor, Guid taskId, WaiveTask command, CancellationToken ct) =>
-        Change(actor, taskId, task => task.Waive(actor.StaffMemberId, clock.GetUtcNow(), command.Reason), ct);
+        Change(actor, taskId, task => task.Required ? CaseOperation.Decide : CaseOperation.WorkTasks,
+            task => task.Waive(actor.StaffMemberId, clock.GetUtcNow(), command.Reason), ct);
 
     /// <summary>Förlängning of a child investigation beyond four months, for särskilda skäl recorded in the decision.</summary>
     public async Task<CaseTaskView> Extend(Actor actor, Guid caseId, ExtendInvestigation command, CancellationToken ct)
     {
         await extendValidator.ValidateAndThrowAsync(command, ct);
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.Decide, ct);
         var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
         var task = await db.Set<CaseTask>().SingleOrDefaultAsync(t => t.CaseId == caseId && t.Kind == TaskKind.ChildInvestigation && t.Status == CaseTaskStatus.Open, ct)
             ?? throw new DomainRuleException("Ärendet har ingen pågående barnutredning att förlänga.");
@@ -104,11 +109,13 @@ public sealed class CaseTaskHandler(DbContext db, TimeProvider clock, AccessPoli
         return items;
     }
 
-    private async Task<CaseTaskView> Change(Actor actor, Guid taskId, Action<CaseTask> change, CancellationToken ct)
+    private async Task<CaseTaskView> Change(Actor actor, Guid taskId, Func<CaseTask, CaseOperation> operation, Action<CaseTask> change,
+        CancellationToken ct)
     {
         var task = await db.Set<CaseTask>().SingleOrDefaultAsync(t => t.Id == taskId && t.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Uppgiften", taskId);
         var access = await policy.ForCase(actor, task.CaseId, ct) ?? throw new NotFoundException("Uppgiften", taskId);
+        if (!access.Allows(operation(task))) throw CasePermissions.Refusal(access, operation(task));
         change(task);
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access, task.PersonId is { } person ? [person] : null);
         await db.SaveChangesAsync(ct);

@@ -54,7 +54,7 @@ public sealed class TransitionCaseHandler(DbContext db, TimeProvider clock, IVal
     public async Task<CaseDetails> Handle(Actor actor, Guid caseId, TransitionCase command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, OperationOf(command.Transition!.Value), ct);
         var @case = await db.Set<Case>().SingleAsync(c => c.Id == caseId, ct);
         @case.EnsureVersion(command.Version!.Value);
         var now = clock.GetUtcNow();
@@ -98,4 +98,12 @@ public sealed class TransitionCaseHandler(DbContext db, TimeProvider clock, IVal
         await db.SaveChangesAsync(ct);
         return await queries.Details(access, ct);
     }
+
+    /// <summary>Which permission a step needs: the support track is the treating unit's work; the investigation and closing are decisions.</summary>
+    public static CaseOperation OperationOf(CaseTransition transition) => transition switch
+    {
+        CaseTransition.StartSupport or CaseTransition.EndSupport => CaseOperation.RunSupport,
+        CaseTransition.Close or CaseTransition.Reopen => CaseOperation.CloseOrReopen,
+        _ => CaseOperation.Decide,
+    };
 }

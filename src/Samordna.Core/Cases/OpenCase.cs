@@ -54,7 +54,7 @@ public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator
         db.AddRange(deadlines.ForNewCase(@case, clock.GetUtcNow()));
         var access = new CaseAccess(@case.Id, @case.OwningUnitId, CaseAccessRoute.OwningUnit,
             AccessPolicy.BestRoleIn(actor, @case.OwningUnitId), null, @case.ResponsibleStaffId);
-        audit.CaseAccessed(actor, AuditAction.OpenCase, access, [subject.Id], subject.ProtectedIdentity != ProtectedIdentityLevel.None);
+        audit.CaseAccessed(actor, AuditAction.OpenCase, access, [subject.Id]);
         await db.SaveChangesAsync(ct);
         return await queries.Details(access, ct);
     }

@@ -34,6 +34,9 @@ public sealed class ReportOfConcern : Entity
 
     public Guid OrganisationId { get; private set; }
     public Guid ChildPersonId { get; private set; }
+
+    /// <summary>After a merge of two records of the child, the report names the kept one.</summary>
+    internal void ConcernChild(Guid personId) => ChildPersonId = personId;
     public Guid ChildCaseId { get; private set; }
     public Guid RecipientUnitId { get; private set; }
     public Guid? FromCaseId { get; private set; }
@@ -77,7 +80,7 @@ public sealed class ReportOfConcernHandler(DbContext db, TimeProvider clock, IVa
         var child = await policy.RequirePerson(actor, command.ChildPersonId!.Value, ct);
 
         CaseAccess? from = null;
-        if (command.FromCaseId is { } fromCaseId) from = await policy.RequireCase(actor, fromCaseId, ct);
+        if (command.FromCaseId is { } fromCaseId) from = await policy.RequireCase(actor, fromCaseId, CaseOperation.Read, ct);
         var now = clock.GetUtcNow();
         var receivedAt = (command.ReceivedAt ?? now).ToUniversalTime();
 
@@ -98,7 +101,7 @@ public sealed class ReportOfConcernHandler(DbContext db, TimeProvider clock, IVa
 
         audit.Record(actor, AuditAction.FileReportOfConcern,
             [AuditSubject.Person(child.Id), AuditSubject.Case(childCase.Id), .. command.FromCaseId is { } f ? new[] { AuditSubject.Case(f) } : []],
-            PersonQueries.ProtectionFlag(child.ProtectedIdentity), through: from?.Through);
+            through: from?.Through);
         await db.SaveChangesAsync(ct);
         return new ReportOutcome(report.Id, receivedAt, recipient.Name, childCase.Investigation, false, false);
     }
@@ -109,10 +112,7 @@ public sealed class ReportOfConcernHandler(DbContext db, TimeProvider clock, IVa
         var report = await db.Set<ReportOfConcern>().AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == reportId && r.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Anmälan", reportId);
-        var mayFollow = report.FiledBy == actor.StaffMemberId ||
-                        (report.ReportingUnitId is { } unit && actor.UnitsWith(Capability.CaseContent).Contains(unit)) ||
-                        await policy.ForCase(actor, report.ChildCaseId, ct) is not null;
-        if (!mayFollow) throw new NotFoundException("Anmälan", reportId);
+        if (!await policy.MayFollowReport(actor, report, ct)) throw new NotFoundException("Anmälan", reportId);
 
         var childCase = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == report.ChildCaseId, ct);
         var recipient = await db.Set<Unit>().Where(u => u.Id == report.RecipientUnitId).Select(u => u.Name).SingleAsync(ct);

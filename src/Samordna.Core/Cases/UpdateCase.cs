@@ -26,7 +26,7 @@ public sealed class UpdateCaseHandler(DbContext db, IValidator<UpdateCase> valid
     public async Task<CaseDetails> Handle(Actor actor, Guid caseId, UpdateCase command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.EditCase, ct);
         var @case = await db.Set<Case>().SingleAsync(c => c.Id == caseId, ct);
 
         @case.EnsureVersion(command.Version!.Value);

@@ -23,7 +23,7 @@ public sealed class WriteJournalEntryHandler(DbContext db, TimeProvider clock, I
     public async Task<JournalEntryView> Handle(Actor actor, Guid caseId, WriteJournalEntry command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.WriteJournal, ct);
         var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
         JournalEntry? corrected = null;
         if (command.Corrects is { } correctedId)

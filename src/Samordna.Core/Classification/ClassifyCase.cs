@@ -28,7 +28,7 @@ public sealed class Classifier(DbContext db, AccessPolicy policy, AuditTrail aud
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("codes",
                 $"Okända eller avvecklade koder: {string.Join(", ", unknown)}. Se GET /api/v1/classification.")]);
 
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.RecordAssessments, ct);
         var @case = await db.Set<Case>().SingleAsync(c => c.Id == caseId, ct);
         @case.EnsureVersion(command.Version.Value);
         @case.EnsureOpen();

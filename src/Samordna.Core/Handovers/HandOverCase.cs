@@ -40,7 +40,7 @@ public sealed class HandOverHandler(DbContext db, TimeProvider clock, IValidator
     public async Task<HandoverView> Handle(Actor actor, Guid caseId, HandOver command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var access = await HandoverQueries.RequireOwningUnit(policy, actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.HandOver, ct);
         var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
         @case.EnsureOpen();
         var toUnitId = command.ToUnitId!.Value;

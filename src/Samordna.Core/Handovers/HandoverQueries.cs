@@ -43,7 +43,7 @@ public sealed class HandoverQueries(DbContext db, TimeProvider clock, AccessPoli
     {
         var (handover, access) = await Find(actor, id, ct);
         var view = await Build(actor, handover, ct);
-        audit.CaseAccessed(actor, AuditAction.ReadCase, access, [view.SubjectPersonId], await IsProtected(view.SubjectPersonId, ct));
+        audit.CaseAccessed(actor, AuditAction.ReadCase, access, [view.SubjectPersonId]);
         await db.SaveChangesAsync(ct);
         return view;
     }
@@ -51,7 +51,7 @@ public sealed class HandoverQueries(DbContext db, TimeProvider clock, AccessPoli
     /// <summary>The handovers of one case, newest first. The read is logged.</summary>
     public async Task<IReadOnlyList<HandoverRow>> OfCase(Actor actor, Guid caseId, CancellationToken ct)
     {
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.Read, ct);
         var rows = await Rows(db.Set<Handover>().Where(h => h.CaseId == caseId)).ToListAsync(ct);
         audit.CaseAccessed(actor, AuditAction.ReadCase, access);
         await db.SaveChangesAsync(ct);
@@ -61,7 +61,7 @@ public sealed class HandoverQueries(DbContext db, TimeProvider clock, AccessPoli
     /// <summary>The handover form of a case: only the owning unit hands over. The read is logged.</summary>
     public async Task<HandoverForm> Prepare(Actor actor, Guid caseId, CancellationToken ct)
     {
-        var access = await RequireOwningUnit(policy, actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.HandOver, ct);
         var c = await (
             from x in db.Set<Case>().AsNoTracking()
             where x.Id == caseId
@@ -72,7 +72,7 @@ public sealed class HandoverQueries(DbContext db, TimeProvider clock, AccessPoli
             .Where(u => u.OrganisationId == actor.OrganisationId && u.Id != access.OwningUnitId).OrderBy(u => u.Name)
             .Select(u => new UnitView(u.Id, u.Name, u.Kind, u.DistrictId)).ToListAsync(ct);
         var pending = await Rows(db.Set<Handover>().Where(h => h.CaseId == caseId && h.Status == HandoverStatus.Pending)).ToListAsync(ct);
-        audit.CaseAccessed(actor, AuditAction.ReadCase, access, [c.SubjectPersonId], c.ProtectedIdentity != ProtectedIdentityLevel.None);
+        audit.CaseAccessed(actor, AuditAction.ReadCase, access, [c.SubjectPersonId]);
         await db.SaveChangesAsync(ct);
         return new HandoverForm(caseId, c.Type, Person.NameOf(c.FirstName, c.LastName, c.Pseudonym), access.OwningUnitId, c.Unit, units, WithAge(pending));
     }
@@ -120,17 +120,6 @@ public sealed class HandoverQueries(DbContext db, TimeProvider clock, AccessPoli
         return (handover, access);
     }
 
-    /// <summary>Access through the unit that owns the case: only it hands over or queues the client elsewhere.</summary>
-    internal static async Task<CaseAccess> RequireOwningUnit(AccessPolicy policy, Actor actor, Guid caseId, CancellationToken ct)
-    {
-        var access = await policy.RequireCase(actor, caseId, ct);
-        if (access.Route != CaseAccessRoute.OwningUnit)
-            throw new ForbiddenException("Bara den enhet som äger ärendet kan lämna över det eller ställa klienten i kö hos en annan enhet.");
-        return access;
-    }
-
-    internal async Task<bool> IsProtected(Guid personId, CancellationToken ct) =>
-        await db.Set<Person>().AnyAsync(p => p.Id == personId && p.ProtectedIdentity != ProtectedIdentityLevel.None, ct);
 
     private async Task<HandoverView> Build(Actor actor, Handover h, CancellationToken ct)
     {

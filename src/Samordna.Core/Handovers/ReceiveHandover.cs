@@ -52,8 +52,8 @@ public sealed class ReceiveHandoverHandler(DbContext db, TimeProvider clock, IVa
     private async Task<(Handover, CaseAccess)> Receiving(Actor actor, Guid id, CancellationToken ct)
     {
         var (handover, access) = await queries.Find(actor, id, ct, tracked: true);
-        if (AccessPolicy.BestRoleIn(actor, handover.ToUnitId) is not { } role)
-            throw new ForbiddenException("Bara personal i den mottagande enheten kan ta emot eller avböja överlämningen.");
+        var role = AccessPolicy.RequireUnitStaff(actor, handover.ToUnitId,
+            "Bara personal i den mottagande enheten kan ta emot eller avböja överlämningen.");
         // The log names the receiving unit as the one acting, whichever way the case is open to the reader.
         return (handover, access with { Through = role });
     }

@@ -91,8 +91,7 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
     {
         var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId && u.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Enheten", unitId);
-        if (AccessPolicy.BestRoleIn(actor, unitId) is not { } role)
-            throw new ForbiddenException("Bara personal i enheten kan se enhetens kö.");
+        var role = AccessPolicy.RequireUnitStaff(actor, unitId, "Bara personal i enheten kan se enhetens kö.");
 
         var waiting = db.Set<WaitingListEntry>().Where(e => e.UnitId == unitId && e.Status == WaitingListStatus.Waiting);
         var positions = WaitingListEntry.Positions((await waiting.Select(e => new { e.Id, e.ReferredAt }).ToListAsync(ct))
@@ -103,8 +102,7 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
         var views = (await Views(entries, positions, ct)).OrderBy(v => v.Position).ToList();
 
         audit.Record(actor, AuditAction.Search,
-            views.SelectMany(v => new[] { AuditSubject.Case(v.CaseId), AuditSubject.Person(v.SubjectPersonId) }),
-            await AnyProtected(views.Select(v => v.SubjectPersonId), ct) ? AuditFlags.ProtectedPerson : AuditFlags.None, through: role);
+            views.SelectMany(v => new[] { AuditSubject.Case(v.CaseId), AuditSubject.Person(v.SubjectPersonId) }), through: role);
         await db.SaveChangesAsync(ct);
         return new WaitingListView(unit.Id, unit.Name, AlertAfterDays, views.Count(v => v.Alert), views);
     }
@@ -112,9 +110,9 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
     /// <summary>One place in a queue. The read is logged.</summary>
     public async Task<WaitingListEntryView> Get(Actor actor, Guid entryId, CancellationToken ct)
     {
-        var (entry, access) = await Find(actor, entryId, tracked: false, ct);
+        var (entry, access) = await Find(actor, entryId, CaseOperation.Read, tracked: false, ct);
         var view = await View(entry, ct);
-        audit.CaseAccessed(actor, AuditAction.ReadCase, access, [view.SubjectPersonId], await AnyProtected([view.SubjectPersonId], ct));
+        audit.CaseAccessed(actor, AuditAction.ReadCase, access, [view.SubjectPersonId]);
         await db.SaveChangesAsync(ct);
         return view;
     }
@@ -126,7 +124,7 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
     public async Task<WaitingListEntryView> Enqueue(Actor actor, Guid caseId, Enqueue command, CancellationToken ct)
     {
         await enqueueValidator.ValidateAndThrowAsync(command, ct);
-        var access = await HandoverQueries.RequireOwningUnit(policy, actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.HandOver, ct);
         var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
         @case.EnsureOpen();
         var unitId = command.UnitId!.Value;
@@ -150,7 +148,7 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
     public async Task<WaitingListEntryView> AddInterimContact(Actor actor, Guid entryId, AddInterimContact command, CancellationToken ct)
     {
         await contactValidator.ValidateAndThrowAsync(command, ct);
-        var (entry, access) = await Find(actor, entryId, tracked: true, ct);
+        var (entry, access) = await Find(actor, entryId, CaseOperation.WorkTasks, tracked: true, ct);
         var contact = entry.AddInterimContact((command.At ?? clock.GetUtcNow()).ToUniversalTime(), actor.StaffMemberId, command.Kind!.Value, command.Note);
         db.Add(contact);
         audit.CaseAccessed(actor, AuditAction.ChangeWaitingList, access);
@@ -165,7 +163,7 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
     public async Task<WaitingListEntryView> RecordFirstSession(Actor actor, Guid entryId, RecordFirstSession command, CancellationToken ct)
     {
         await firstSessionValidator.ValidateAndThrowAsync(command, ct);
-        var (entry, access) = await Find(actor, entryId, tracked: true, ct);
+        var (entry, access) = await Find(actor, entryId, CaseOperation.WorkTasks, tracked: true, ct);
         var at = (command.At ?? clock.GetUtcNow()).ToUniversalTime();
         entry.RecordFirstSession(at, actor.StaffMemberId);
         var @case = await db.Set<Case>().SingleAsync(c => c.Id == entry.CaseId, ct);
@@ -179,7 +177,7 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
     public async Task<WaitingListEntryView> Remove(Actor actor, Guid entryId, RemoveFromQueue command, CancellationToken ct)
     {
         await removeValidator.ValidateAndThrowAsync(command, ct);
-        var (entry, access) = await Find(actor, entryId, tracked: true, ct);
+        var (entry, access) = await Find(actor, entryId, CaseOperation.WorkTasks, tracked: true, ct);
         entry.Remove(clock.GetUtcNow(), actor.StaffMemberId, command.Reason);
         audit.CaseAccessed(actor, AuditAction.ChangeWaitingList, access);
         await db.SaveChangesAsync(ct);
@@ -187,14 +185,14 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
     }
 
     /// <summary>The entry and the reader's access to its case; an entry the reader may not see answers like a missing one.</summary>
-    private async Task<(WaitingListEntry, CaseAccess)> Find(Actor actor, Guid entryId, bool tracked, CancellationToken ct)
+    private async Task<(WaitingListEntry, CaseAccess)> Find(Actor actor, Guid entryId, CaseOperation operation, bool tracked, CancellationToken ct)
     {
         IQueryable<WaitingListEntry> entries = db.Set<WaitingListEntry>().Include(e => e.InterimContacts);
         var entry = await (tracked ? entries : entries.AsNoTracking())
             .SingleOrDefaultAsync(e => e.Id == entryId && e.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Köplatsen", entryId);
         var access = await policy.ForCase(actor, entry.CaseId, ct) ?? throw new NotFoundException("Köplatsen", entryId);
-        return (entry, access);
+        return access.Allows(operation) ? (entry, access) : throw CasePermissions.Refusal(access, operation);
     }
 
     private async Task<WaitingListEntryView> View(WaitingListEntry entry, CancellationToken ct)
@@ -231,11 +229,5 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
                 e.UnitId, units[e.UnitId], e.HandoverId, e.ReferredAt, e.Status, positions.TryGetValue(e.Id, out var position) ? position : null,
                 e.WaitedDays(today), e.WaitExceeds(AlertAfterDays, today), e.FirstSessionAt, e.WaitingDays, e.RemovedAt, e.RemovalReason, contacts);
         }).ToList();
-    }
-
-    private async Task<bool> AnyProtected(IEnumerable<Guid> personIds, CancellationToken ct)
-    {
-        var ids = personIds.Distinct().ToList();
-        return await db.Set<Person>().AnyAsync(p => ids.Contains(p.Id) && p.ProtectedIdentity != ProtectedIdentityLevel.None, ct);
     }
 }

@@ -59,12 +59,12 @@ public sealed class ConvertOpenTalkValidator : AbstractValidator<ConvertOpenTalk
 }
 
 public sealed class ConvertOpenTalkHandler(DbContext db, TimeProvider clock, IValidator<ConvertOpenTalk> validator, OpenTalkAccess access,
-    AuditTrail audit, OpenTalkQueries queries, CaseDeadlines deadlines)
+    AccessPolicy policy, AuditTrail audit, OpenTalkQueries queries, CaseDeadlines deadlines)
 {
     public async Task<OpenTalkDetails> Handle(Actor actor, Guid contactId, ConvertOpenTalk command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var (contact, through) = await access.Require(actor, contactId, forUpdate: true, ct);
+        var (contact, through) = await access.Require(actor, contactId, OpenTalkOperation.Convert, ct);
         if (command.Version is { } version) contact.EnsureVersion(version);
         var org = actor.OrganisationId;
         var unitId = command.OwningUnitId!.Value;
@@ -77,10 +77,11 @@ public sealed class ConvertOpenTalkHandler(DbContext db, TimeProvider clock, IVa
         // Without consent nothing more is looked at: not even whether the identity offered is in the register.
         contact.EnsureConvertible(consent);
         var person = await db.Set<Person>().SingleAsync(p => p.Id == contact.PersonId, ct);
-        var identity = command.GivesIdentity ? await Identity(actor, command, person, through, ct) : null;
+        var (identity, hidden) = command.GivesIdentity ? await Identity(actor, command, person, through, ct) : (null, null);
 
         var @case = contact.Convert(consent, unitId, command.Channel!.Value, actor.StaffMemberId, now);
         if (identity is not null) person.Identify(identity, new PersonName(command.FirstName, command.LastName, person.Pseudonym));
+        if (hidden is { } existing) IdentityNumberCheck.Matched(db, audit, actor, existing, person, now, through);
 
         db.Add(@case);
         // The talks were anonymous and without a decision; the clock for investigating starts with the consent.
@@ -92,8 +93,7 @@ public sealed class ConvertOpenTalkHandler(DbContext db, TimeProvider clock, IVa
             db.Add(new CaseTask(@case, TaskKind.ChildInHousehold,
                 $"Barn som nämndes i friytan ({contact.ChildrenInvolved}): orosanmälan eller skäl till att den inte görs", required: true, now));
 
-        audit.Record(actor, AuditAction.ConvertOpenTalk, OpenTalkQueries.Subjects(contact), PersonQueries.ProtectionFlag(person.ProtectedIdentity),
-            through: through);
+        audit.Record(actor, AuditAction.ConvertOpenTalk, OpenTalkQueries.Subjects(contact), through: through);
         await db.SaveChangesAsync(ct);
         return await queries.Build(contact, ct);
     }
@@ -108,8 +108,11 @@ public sealed class ConvertOpenTalkHandler(DbContext db, TimeProvider clock, IVa
             db.Add(new JournalEntry(@case, actor.StaffMemberId, now.AddTicks(10 * talk.Number), contact.JournalText(talk, names[talk.StaffMemberId])));
     }
 
-    /// <summary>The identity the person gives, refused when another record already has the number (the attempt is logged, as when registering).</summary>
-    private async Task<PersonIdentity> Identity(Actor actor, ConvertOpenTalk command, Person person, UnitRole through, CancellationToken ct)
+    /// <summary>
+    /// The identity the person gives, refused when a record the caller can see already has the number (the attempt
+    /// is logged, as when registering); a hidden record with the number is returned too, for a possible-duplicate match.
+    /// </summary>
+    private async Task<(PersonIdentity, Guid?)> Identity(Actor actor, ConvertOpenTalk command, Person person, UnitRole through, CancellationToken ct)
     {
         if (person.IdentityKind != IdentityKind.None || !person.IsAnonymous)
             throw new DomainRuleException("Personen är redan registrerad med identitet eller namn; lämna identitetsuppgifterna tomma.");
@@ -122,9 +125,9 @@ public sealed class ConvertOpenTalkHandler(DbContext db, TimeProvider clock, IVa
                 ? PersonIdentity.Of(number!)
                 : throw new InvalidOperationException("The validator lets only valid numbers through."),
         };
-        await IdentityNumberCheck.EnsureFree(db, audit, actor, identity.Number,
+        var hidden = await IdentityNumberCheck.EnsureFree(db, policy, audit, actor, identity.Number,
             "En person med detta identitetsnummer finns redan i registret. Omvandla med pseudonymen och koppla ihop " +
             "uppgifterna i ärendet, eller kontrollera numret.", through, ct);
-        return identity;
+        return (identity, hidden);
     }
 }

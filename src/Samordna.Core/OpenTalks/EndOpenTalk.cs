@@ -27,7 +27,7 @@ public sealed class EndOpenTalkHandler(DbContext db, TimeProvider clock, IValida
     public async Task<OpenTalkDetails> Handle(Actor actor, Guid contactId, EndOpenTalk command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var (contact, through) = await access.Require(actor, contactId, forUpdate: true, ct);
+        var (contact, through) = await access.Require(actor, contactId, OpenTalkOperation.End, ct);
         if (command.Version is { } version) contact.EnsureVersion(version);
         contact.End(command.Reason, command.Note, clock.GetUtcNow());
         audit.Record(actor, AuditAction.UpdateOpenTalk, OpenTalkQueries.Subjects(contact), through: through);

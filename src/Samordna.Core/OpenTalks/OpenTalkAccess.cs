@@ -4,11 +4,27 @@ using Samordna.Core.Cases;
 
 namespace Samordna.Core.OpenTalks;
 
+/// <summary>What may be done with a friyta contact.</summary>
+public enum OpenTalkOperation
+{
+    Read,
+
+    /// <summary>Record a talk held.</summary>
+    RecordTalk,
+
+    /// <summary>End the contact without a case (avhopp).</summary>
+    End,
+
+    /// <summary>Turn the contact into a case, with consent.</summary>
+    Convert,
+}
+
 /// <summary>
-/// Who may see a friyta contact: staff with case content in the unit that holds the talks, and — once it
-/// became a case — in the unit that owns that case. Everyone else gets the same NotFound as for a
-/// missing id, as <see cref="AccessPolicy"/> does for cases. The contact gives access to its person, as
-/// a case does to its parties; the person is otherwise in no case while the talks are anonymous.
+/// The friyta resource's decisions, in the access layer's style: staff with case content in the unit that
+/// holds the talks may do everything with the contact; once it became a case, the unit that owns that case
+/// may read it (the talks are its case's history) but the talks stay the holding unit's work. Everyone
+/// else gets the same NotFound as for a missing id, as <see cref="AccessPolicy"/> does for cases. The
+/// person of an anonymous contact is the holding unit's (it registered them), like any person before a case.
 /// </summary>
 public sealed class OpenTalkAccess(DbContext db)
 {
@@ -21,8 +37,9 @@ public sealed class OpenTalkAccess(DbContext db)
     }
 
     /// <summary>The contact with its talks, and the unit role the actor reaches it through; NotFound when they may not.</summary>
-    public async Task<(OpenTalkContact Contact, UnitRole Through)> Require(Actor actor, Guid id, bool forUpdate, CancellationToken ct)
+    public async Task<(OpenTalkContact Contact, UnitRole Through)> Require(Actor actor, Guid id, OpenTalkOperation operation, CancellationToken ct)
     {
+        var forUpdate = operation != OpenTalkOperation.Read;
         var units = actor.UnitsWith(Capability.CaseContent);
         var query = db.Set<OpenTalkContact>().Include(c => c.Talks).AsQueryable();
         if (!forUpdate) query = query.AsNoTracking();
@@ -34,7 +51,11 @@ public sealed class OpenTalkAccess(DbContext db)
         if (contact.ConvertedCaseId is { } caseId)
         {
             var caseUnit = await db.Set<Case>().Where(c => c.Id == caseId).Select(c => c.OwningUnitId).SingleAsync(ct);
-            if (units.Contains(caseUnit)) return (contact, AccessPolicy.BestRoleIn(actor, caseUnit)!);
+            if (units.Contains(caseUnit))
+                return operation == OpenTalkOperation.Read
+                    ? (contact, AccessPolicy.BestRoleIn(actor, caseUnit)!)
+                    : throw new ForbiddenException("Friytesamtalen förs av den enhet som höll dem; ärendets enhet kan läsa dem.",
+                        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(operation.ToString()));
         }
         throw Missing(id);
     }

@@ -41,6 +41,9 @@ public sealed class OpenTalkContact : Aggregate
     /// <summary>The person, usually registered without identity and with a pseudonym.</summary>
     public Guid PersonId { get; private set; }
 
+    /// <summary>After a merge of two records of one person, the contact names the kept one.</summary>
+    internal void ConcernPerson(Guid personId) => PersonId = personId;
+
     /// <summary>Whom the talks are with: a victim or a person who uses violence; the type of the case it may become.</summary>
     public CaseType Concerns { get; private set; }
 

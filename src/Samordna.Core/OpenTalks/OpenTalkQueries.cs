@@ -34,9 +34,9 @@ public sealed class OpenTalkQueries(DbContext db, OpenTalkAccess access, AuditTr
     /// <summary>One contact with its talks, consent and warnings.</summary>
     public async Task<OpenTalkDetails> Get(Actor actor, Guid id, CancellationToken ct)
     {
-        var (contact, through) = await access.Require(actor, id, forUpdate: false, ct);
+        var (contact, through) = await access.Require(actor, id, OpenTalkOperation.Read, ct);
         var details = await Build(contact, ct);
-        audit.Record(actor, AuditAction.ReadOpenTalk, Subjects(contact), PersonQueries.ProtectionFlag(details.ProtectedIdentity), through: through);
+        audit.Record(actor, AuditAction.ReadOpenTalk, Subjects(contact), through: through);
         await db.SaveChangesAsync(ct);
         return details;
     }
@@ -67,8 +67,7 @@ public sealed class OpenTalkQueries(DbContext db, OpenTalkAccess access, AuditTr
 
         var page = rows.Take(limit).ToList();
         var through = unitId is { } listed ? AccessPolicy.BestRoleIn(actor, listed) : null;
-        audit.Record(actor, AuditAction.Search, page.Select(r => AuditSubject.Person(r.PersonId)),
-            PersonQueries.ProtectionFlag(page.Select(r => r.ProtectedIdentity)), through: through);
+        audit.Record(actor, AuditAction.Search, page.Select(r => AuditSubject.Person(r.PersonId)), through: through);
         await db.SaveChangesAsync(ct);
 
         var items = page.Select(r => new OpenTalkSummary(r.Id, r.OwningUnitId, r.Unit, r.PersonId, Person.NameOf(r.FirstName, r.LastName, r.Pseudonym),

@@ -32,7 +32,7 @@ public sealed class RecordTalkHandler(DbContext db, TimeProvider clock, IValidat
     public async Task<OpenTalkDetails> Handle(Actor actor, Guid contactId, RecordTalk command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
-        var (contact, through) = await access.Require(actor, contactId, forUpdate: true, ct);
+        var (contact, through) = await access.Require(actor, contactId, OpenTalkOperation.RecordTalk, ct);
         var staffId = command.StaffMemberId ?? actor.StaffMemberId;
         if (staffId != actor.StaffMemberId &&
             !await db.Set<StaffMember>().AnyAsync(s => s.Id == staffId && s.OrganisationId == actor.OrganisationId && s.Active, ct))

@@ -63,7 +63,7 @@ public sealed class StartOpenTalkHandler(DbContext db, TimeProvider clock, IVali
         else
         {
             person = new Person(org, PersonIdentity.Anonymous(), new PersonName(null, null, command.Pseudonym), command.Gender!.Value,
-                ProtectedIdentityLevel.None, ContactDetails.Empty, now);
+                ProtectedIdentityLevel.None, ContactDetails.Empty, now, registeringUnitId: unitId);
             db.Add(person);
             audit.Record(actor, AuditAction.CreatePerson, [AuditSubject.Person(person.Id)], through: through);
         }
@@ -71,8 +71,7 @@ public sealed class StartOpenTalkHandler(DbContext db, TimeProvider clock, IVali
         var contact = new OpenTalkContact(org, unitId, person.Id, command.Concerns!.Value, settings.Value.TalkLimit,
             command.ChildrenInvolved ?? 0, actor.StaffMemberId, (command.StartedAt ?? now).ToUniversalTime());
         db.Add(contact);
-        audit.Record(actor, AuditAction.StartOpenTalk, OpenTalkQueries.Subjects(contact), PersonQueries.ProtectionFlag(person.ProtectedIdentity),
-            through: through);
+        audit.Record(actor, AuditAction.StartOpenTalk, OpenTalkQueries.Subjects(contact), through: through);
         await db.SaveChangesAsync(ct);
         return await queries.Build(contact, ct);
     }

@@ -5,23 +5,38 @@ using Samordna.Core.Audit;
 namespace Samordna.Core.People;
 
 /// <summary>
-/// One record per identity number and municipality. A number already taken is refused the same way
-/// whether or not the caller may see that person (nothing about them is said), and the attempt is
-/// logged for the log review — flagged when the person has protected personal data.
+/// One record per identity number and municipality — as far as the registrar may know. A number whose
+/// record the registrar can see is refused (409: search for the person instead), and the attempt is
+/// logged. A number whose record the registrar may NOT see must not reveal that the person exists: the
+/// registration goes ahead as for a new number, and <see cref="Matched"/> ties the new record to the
+/// existing one in an <see cref="IdentityMatch"/> that only the existing record's unit sees.
 /// </summary>
 internal static class IdentityNumberCheck
 {
-    public static async Task EnsureFree(DbContext db, AuditTrail audit, Actor actor, string? number, string refusal,
+    /// <returns>The hidden record the number already belongs to, or null when the number is free.</returns>
+    public static async Task<Guid?> EnsureFree(DbContext db, AccessPolicy policy, AuditTrail audit, Actor actor, string? number, string refusal,
         UnitRole? through, CancellationToken ct)
     {
-        if (number is null) return;
-        var existing = await db.Set<Person>().AsNoTracking()
-            .Where(p => p.OrganisationId == actor.OrganisationId && p.IdentityNumber == number)
-            .Select(p => new { p.Id, p.ProtectedIdentity }).SingleOrDefaultAsync(ct);
-        if (existing is null) return;
-        audit.Record(actor, AuditAction.RegisterAttemptOnExistingPerson, [AuditSubject.Person(existing.Id)],
-            PersonQueries.ProtectionFlag(existing.ProtectedIdentity), through: through);
+        if (number is null) return null;
+        var holders = await db.Set<Person>().AsNoTracking()
+            .Where(p => p.OrganisationId == actor.OrganisationId && p.IdentityNumber == number && p.MergedIntoPersonId == null)
+            .OrderBy(p => p.SharesNumber).ThenBy(p => p.Id)
+            .Select(p => p.Id).ToListAsync(ct);
+        if (holders.Count == 0) return null;
+
+        var visible = await policy.ReadablePeople(actor).Where(p => holders.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (visible.Count == 0) return holders[0];
+        audit.Record(actor, AuditAction.RegisterAttemptOnExistingPerson, visible.Select(AuditSubject.Person), through: through);
         await db.SaveChangesAsync(ct);
         throw new DomainRuleException(refusal);
+    }
+
+    /// <summary>Ties <paramref name="registered"/> to the hidden record with the same number, and logs that it did.</summary>
+    public static void Matched(DbContext db, AuditTrail audit, Actor actor, Guid existingPersonId, Person registered, DateTimeOffset now, UnitRole? through)
+    {
+        registered.MarkAsSharingNumber();
+        var match = new IdentityMatch(actor.OrganisationId, existingPersonId, registered.Id, actor.StaffMemberId, now);
+        db.Add(match);
+        audit.Record(actor, AuditAction.IdentityMatchFound, [AuditSubject.Person(existingPersonId), AuditSubject.Person(registered.Id)], through: through);
     }
 }

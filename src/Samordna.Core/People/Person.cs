@@ -10,9 +10,10 @@ public sealed class Person : Aggregate
     private Person() { } // for EF Core
 
     public Person(Guid organisationId, PersonIdentity identity, PersonName name, Gender gender,
-        ProtectedIdentityLevel protectedIdentity, ContactDetails contact, DateTimeOffset registeredAt)
+        ProtectedIdentityLevel protectedIdentity, ContactDetails contact, DateTimeOffset registeredAt, Guid? registeringUnitId = null)
     {
         OrganisationId = organisationId;
+        RegisteringUnitId = registeringUnitId;
         RegisteredAt = registeredAt;
         Gender = gender;
         ProtectedIdentity = protectedIdentity;
@@ -38,6 +39,32 @@ public sealed class Person : Aggregate
     public ContactDetails Contact { get; private set; } = ContactDetails.Empty;
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>
+    /// Registrerande enhet: the unit that registered the person. Until the person is in a case, only its
+    /// staff see them; afterwards it keeps sight of them too, so nobody loses a person by another unit's action.
+    /// </summary>
+    public Guid? RegisteringUnitId { get; private set; }
+
+    /// <summary>
+    /// The record was made while another record with the same number existed that the registrar could not
+    /// see; an <see cref="IdentityMatch"/> lets that record's unit merge or unlink the two. The register's
+    /// one-record-per-number rule applies to all other records.
+    /// </summary>
+    public bool SharesNumber { get; private set; }
+
+    /// <summary>After a merge: the record this one was merged into. Kept (with its history), shown nowhere.</summary>
+    public Guid? MergedIntoPersonId { get; private set; }
+
+    /// <summary>Marks a record registered beside a hidden one with the same number (see <see cref="SharesNumber"/>).</summary>
+    internal void MarkAsSharingNumber() => SharesNumber = true;
+
+    /// <summary>Sammanslagning: this record's work continues on <paramref name="kept"/>; this one stays for its history.</summary>
+    internal void MergeInto(Person kept)
+    {
+        if (kept.Id == Id) throw new DomainRuleException("En person kan inte slås samman med sig själv.");
+        if (MergedIntoPersonId is not null) throw new DomainRuleException("Personen är redan sammanslagen med en annan post.");
+        MergedIntoPersonId = kept.Id;
+    }
     /// <summary>No name is known: the person is only a pseudonym in the records.</summary>
     public bool IsAnonymous => FirstName is null && LastName is null;
 

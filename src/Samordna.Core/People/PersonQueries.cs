@@ -24,7 +24,7 @@ public sealed class PersonQueries(DbContext db, AccessPolicy policy, AuditTrail 
     public async Task<PersonDetails> Get(Actor actor, Guid id, CancellationToken ct)
     {
         var person = await policy.RequirePerson(actor, id, ct);
-        audit.Record(actor, AuditAction.ReadPerson, [AuditSubject.Person(id)], ProtectionFlag(person.ProtectedIdentity));
+        audit.Record(actor, AuditAction.ReadPerson, [AuditSubject.Person(id)], through: await policy.RoleFor(actor, person, ct));
         await db.SaveChangesAsync(ct);
         return PersonDetails.From(person, AccessPolicy.MayViewContact(actor, person.ProtectedIdentity));
     }
@@ -56,15 +56,8 @@ public sealed class PersonQueries(DbContext db, AccessPolicy policy, AuditTrail 
             .Select(p => new PersonSummary(p.Id, Person.NameOf(p.FirstName, p.LastName, p.Pseudonym), p.IdentityKind,
                 p.IdentityNumber, p.BirthDate, p.Gender, p.ProtectedIdentity))
             .ToList();
-        audit.Record(actor, AuditAction.Search, items.Select(p => AuditSubject.Person(p.Id)),
-            ProtectionFlag(items.Select(p => p.ProtectedIdentity)));
+        audit.Record(actor, AuditAction.Search, items.Select(p => AuditSubject.Person(p.Id)));
         await db.SaveChangesAsync(ct);
         return new Page<PersonSummary>(items, rows.Count > limit ? items[^1].Id.ToString() : null);
     }
-
-    internal static AuditFlags ProtectionFlag(ProtectedIdentityLevel level) => ProtectionFlag([level]);
-
-    /// <summary>Flags a log entry when any of the persons it names has skyddade personuppgifter.</summary>
-    internal static AuditFlags ProtectionFlag(IEnumerable<ProtectedIdentityLevel> levels) =>
-        levels.Any(level => level != ProtectedIdentityLevel.None) ? AuditFlags.ProtectedPerson : AuditFlags.None;
 }

@@ -65,7 +65,7 @@ public sealed class RegisterExtractQuery(DbContext db, TimeProvider clock, Acces
                 .OrderBy(a => a.Unit).ToList());
 
         audit.Record(actor, action, [AuditSubject.Person(personId), .. cases.Select(c => AuditSubject.Case(c.Id))],
-            PersonQueries.ProtectionFlag(person.ProtectedIdentity));
+            through: await policy.RoleFor(actor, person, ct));
         await db.SaveChangesAsync(ct);
         return extract;
     }

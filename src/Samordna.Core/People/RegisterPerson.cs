@@ -8,7 +8,8 @@ namespace Samordna.Core.People;
 /// <summary>
 /// Registers a person in the municipality's register. <see cref="IdentityKind"/> may be left out: a
 /// number then means personnummer or samordningsnummer (told apart by the day), no number means a
-/// contact without identity.
+/// contact without identity. <see cref="RegisteringUnitId"/> is the unit registering them (the caller's
+/// own; may be left out when they work in one unit only): until the person is in a case, only it sees them.
 /// </summary>
 public sealed record RegisterPerson(
     IdentityKind? IdentityKind,
@@ -23,7 +24,8 @@ public sealed record RegisterPerson(
     string? PostalCode = null,
     string? City = null,
     string? Phone = null,
-    string? Email = null)
+    string? Email = null,
+    Guid? RegisteringUnitId = null)
 {
     /// <summary>The kind the register will hold, after inference.</summary>
     internal IdentityKind EffectiveKind => IdentityKind
@@ -82,11 +84,13 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
     }
 }
 
-public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IValidator<RegisterPerson> validator, AuditTrail audit)
+public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IValidator<RegisterPerson> validator, AccessPolicy policy, AuditTrail audit)
 {
     public async Task<PersonDetails> Handle(Actor actor, RegisterPerson command, CancellationToken ct)
     {
         await validator.ValidateAndThrowAsync(command, ct);
+        var unit = RegisteringUnit(actor, command.RegisteringUnitId);
+        var through = AccessPolicy.BestRoleIn(actor, unit);
 
         var identity = command.EffectiveKind switch
         {
@@ -95,18 +99,19 @@ public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IVal
             _ => PersonIdentity.Of(ParseOfficial(command.IdentityNumber!)),
         };
 
-        await IdentityNumberCheck.EnsureFree(db, audit, actor, identity.Number,
-            "En person med detta identitetsnummer finns redan i registret. Sök fram personen i stället.", through: null, ct);
+        var hidden = await IdentityNumberCheck.EnsureFree(db, policy, audit, actor, identity.Number,
+            "En person med detta identitetsnummer finns redan i registret. Sök fram personen i stället.", through, ct);
 
+        var now = clock.GetUtcNow();
         var person = new Person(actor.OrganisationId, identity,
             new PersonName(command.FirstName, command.LastName, command.Pseudonym),
             command.Gender!.Value,
             command.ProtectedIdentity ?? ProtectedIdentityLevel.None,
             new ContactDetails(command.StreetAddress, command.PostalCode, command.City, command.Phone, command.Email),
-            clock.GetUtcNow());
+            now, unit);
         db.Add(person);
-        audit.Record(actor, AuditAction.CreatePerson, [AuditSubject.Person(person.Id)],
-            PersonQueries.ProtectionFlag(person.ProtectedIdentity));
+        if (hidden is { } existing) IdentityNumberCheck.Matched(db, audit, actor, existing, person, now, through);
+        audit.Record(actor, AuditAction.CreatePerson, [AuditSubject.Person(person.Id)], through: through);
         await db.SaveChangesAsync(ct);
         return PersonDetails.From(person, AccessPolicy.MayViewContact(actor, person.ProtectedIdentity));
 
@@ -114,5 +119,17 @@ public sealed class RegisterPersonHandler(DbContext db, TimeProvider clock, IVal
             PersonalIdentityNumber.TryParse(number, SwedishTime.Today(clock), out var parsed, out _)
                 ? parsed!
                 : throw new InvalidOperationException("The validator lets only valid numbers through.");
+    }
+
+    /// <summary>The caller's own unit that registers the person: the one named, or the only one they work in.</summary>
+    private static Guid RegisteringUnit(Actor actor, Guid? named)
+    {
+        var own = actor.UnitsWith(Capability.CaseContent);
+        if (named is { } unit)
+            return own.Contains(unit) ? unit
+                : throw new ForbiddenException("Du kan bara registrera personer i en enhet där du själv arbetar med ärenden.");
+        return own.Count == 1 ? own[0]
+            : throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(RegisterPerson.RegisteringUnitId),
+                "Ange vilken av dina enheter som registrerar personen.")]);
     }
 }

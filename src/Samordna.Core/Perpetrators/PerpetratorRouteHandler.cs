@@ -70,7 +70,7 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
 {
     public async Task<PerpetratorRouteView> Get(Actor actor, Guid caseId, CancellationToken ct)
     {
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.Read, ct);
         var view = new PerpetratorRouteView(
             await db.Set<MotivationAssessment>().AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.AssessedAt)
                 .Select(a => new MotivationAssessmentView(a.Id, a.AssessedAt, a.Attitude, a.Motivation, a.Notes)).ToListAsync(ct),
@@ -113,6 +113,7 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
         var offer = await db.Set<SupportOffer>().SingleOrDefaultAsync(o => o.Id == offerId && o.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Erbjudandet", offerId);
         var access = await policy.ForCase(actor, offer.CaseId, ct) ?? throw new NotFoundException("Erbjudandet", offerId);
+        if (!access.Allows(CaseOperation.RecordAssessments)) throw CasePermissions.Refusal(access, CaseOperation.RecordAssessments);
         var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == offer.CaseId, ct);
         var now = clock.GetUtcNow();
         offer.Answer(command.Response.Value, now);
@@ -154,7 +155,7 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
 
     private async Task<(CaseAccess, Case)> Open(Actor actor, Guid caseId, CancellationToken ct)
     {
-        var access = await policy.RequireCase(actor, caseId, ct);
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.RecordAssessments, ct);
         return (access, await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId, ct));
     }
 

@@ -26,8 +26,25 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Ignore(p => p.DisplayName);
         person.Ignore(p => p.IsAnonymous);
 
-        // One record per number and municipality; people without a number are told apart by id only.
-        person.HasIndex(p => new { p.OrganisationId, p.IdentityNumber }).IsUnique().HasFilter("identity_number IS NOT NULL");
+        // One record per number and municipality; people without a number are told apart by id only. A record
+        // registered beside a hidden one with the same number (shares_number, see IdentityMatch) is outside the rule.
+        person.HasIndex(p => new { p.OrganisationId, p.IdentityNumber }).IsUnique().HasFilter("identity_number IS NOT NULL AND NOT shares_number");
+        person.HasIndex(p => new { p.OrganisationId, p.IdentityNumber }).HasDatabaseName("ix_people_organisation_id_identity_number_all");
+        person.HasIndex(p => p.RegisteringUnitId);
+        person.HasOne<Samordna.Core.Organisations.Unit>().WithMany().HasForeignKey(p => p.RegisteringUnitId).OnDelete(DeleteBehavior.Restrict);
         person.HasIndex(p => new { p.OrganisationId, p.LastName });
+    }
+}
+
+internal sealed class IdentityMatchConfiguration : IEntityTypeConfiguration<IdentityMatch>
+{
+    public void Configure(EntityTypeBuilder<IdentityMatch> match)
+    {
+        match.ToTable("identity_matches");
+        match.Property(m => m.Version).IsConcurrencyToken();
+        match.HasOne<Person>().WithMany().HasForeignKey(m => m.ExistingPersonId).OnDelete(DeleteBehavior.Restrict);
+        match.HasOne<Person>().WithMany().HasForeignKey(m => m.RegisteredPersonId).OnDelete(DeleteBehavior.Restrict);
+        match.HasIndex(m => new { m.OrganisationId, m.Status, m.ExistingPersonId });
+        match.HasIndex(m => m.RegisteredPersonId);
     }
 }

@@ -30,6 +30,29 @@ public static class PeopleEndpoints
         {
             var person = await handler.Handle(await actor.Get(ct), command, ct);
             return TypedResults.Created($"/api/v1/people/{person.Id}", person);
-        }).WithSummary("Register a person. Personnummer and samordningsnummer are checked (format, date, check digit).");
+        }).WithSummary("Register a person. Personnummer and samordningsnummer are checked (format, date, check digit). " +
+                       "`registeringUnitId`: your unit that registers them (needed when you work in several); until they are in a case, only it sees them.");
+
+        people.MapPut("/{id:guid}/protected-identity", async Task<Ok<PersonDetails>> (Guid id, ChangeProtectedIdentity command, CurrentActor actor,
+                ChangeProtectedIdentityHandler handler, CancellationToken ct) =>
+            TypedResults.Ok(await handler.Handle(await actor.Get(ct), id, command, ct)))
+            .WithSummary("Give, change or take away skyddade personuppgifter (`level`, `version`). For the units that answer for the record; others get 403.");
+
+        people.MapGet("/matches", async Task<Ok<IReadOnlyList<IdentityMatchView>>> (CurrentActor actor, IdentityMatches matches, CancellationToken ct) =>
+            TypedResults.Ok(await matches.Pending(await actor.Get(ct), ct)))
+            .WithSummary("Possible duplicates: records registered with the number of a record your units answer for, which the registrar could not see.");
+
+        people.MapPost("/matches/{id:guid}/merge", async Task<Ok<IdentityMatchView>> (Guid id, ResolveIdentityMatch command, CurrentActor actor,
+                IdentityMatches matches, CancellationToken ct) =>
+            TypedResults.Ok(await matches.Merge(await actor.Get(ct), id, command.Version, ct)))
+            .WithSummary("Merge: the registered record's cases, tasks and reports now name the existing person; the record is kept for its history.");
+
+        people.MapPost("/matches/{id:guid}/unlink", async Task<Ok<IdentityMatchView>> (Guid id, ResolveIdentityMatch command, CurrentActor actor,
+                IdentityMatches matches, CancellationToken ct) =>
+            TypedResults.Ok(await matches.Unlink(await actor.Get(ct), id, command.Version, ct)))
+            .WithSummary("Unlink: two different people; both records stay.");
     }
 }
+
+/// <summary>The version of the match read, if the caller wants the resolution refused when it changed since.</summary>
+public sealed record ResolveIdentityMatch(long? Version = null);

@@ -75,6 +75,14 @@ public static class Swedish
         _ => reason.ToString(),
     };
 
+    public static string Label(CaseTeamScope scope) => scope switch
+    {
+        CaseTeamScope.Consult => "Konsultation (läsa och anteckna)",
+        CaseTeamScope.Contribute => "Medverkan (även uppgifter, bedömningar och stöd)",
+        CaseTeamScope.Full => "Fullt ansvar (även beslut och avslut)",
+        _ => scope.ToString(),
+    };
+
     public static string Label(StaffRole role) => role switch
     {
         StaffRole.Caseworker => "Handläggare",
@@ -119,6 +127,9 @@ public static class Swedish
         AuditAction.HandOver => "Överlämning",
         AuditAction.AnswerHandover => "Svar på överlämning",
         AuditAction.ChangeWaitingList => "Ändring i kö",
+        AuditAction.IdentityMatchFound => "Möjlig dubblett vid registrering",
+        AuditAction.ResolveIdentityMatch => "Dubblett sammanslagen eller åtskild",
+        AuditAction.ChangeProtectedIdentity => "Ändring av skyddade personuppgifter",
         _ => action.ToString(),
     };
 

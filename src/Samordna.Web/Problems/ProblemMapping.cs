@@ -26,7 +26,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> log) : IExceptionHand
             }),
             BadHttpRequestException bad => new Problem(bad.StatusCode, "Felaktig begäran", bad.Message),
             NotFoundException missing => new Problem(StatusCodes.Status404NotFound, "Finns inte", missing.Message),
-            ForbiddenException forbidden => new Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", forbidden.Message),
+            ForbiddenException forbidden => new Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", forbidden.Message, Operation: forbidden.Operation),
             DomainRuleException rule => new Problem(StatusCodes.Status409Conflict, "Ändringen strider mot en regel", rule.Message),
             ConcurrencyConflictException conflict => new Problem(StatusCodes.Status409Conflict, "Ändrad av någon annan", conflict.Message),
             DbUpdateConcurrencyException => new Problem(StatusCodes.Status409Conflict, "Ändrad av någon annan",
@@ -50,7 +50,8 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> log) : IExceptionHand
 }
 
 /// <summary>What goes into a problem response.</summary>
-public sealed record Problem(int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors = null)
+/// <param name="Operation">For a refused operation on something the caller may see: which one (a problem-details extension).</param>
+public sealed record Problem(int Status, string Title, string? Detail, Dictionary<string, string[]>? Errors = null, string? Operation = null)
 {
     public static Problem Validation(Dictionary<string, string[]> errors) =>
         new(StatusCodes.Status400BadRequest, "Uppgifterna är inte giltiga", "Rätta fälten som anges och försök igen.", errors);

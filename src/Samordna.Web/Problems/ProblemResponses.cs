@@ -31,6 +31,7 @@ public static class ProblemResponses
             details.Type = $"https://www.rfc-editor.org/rfc/rfc9110#status.{problem.Status}";
             details.Instance = http.Request.Path;
             details.Extensions["traceId"] = http.TraceIdentifier;
+            if (problem.Operation is { } operation) details.Extensions["operation"] = operation;
             await http.RequestServices.GetRequiredService<IProblemDetailsService>()
                 .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details });
             return;

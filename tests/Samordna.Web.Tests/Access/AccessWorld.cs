@@ -9,14 +9,20 @@ using Samordna.Web.Tests.Infrastructure;
 
 namespace Samordna.Web.Tests.Access;
 
-/// <summary>How a member of staff stands to the target case.</summary>
+/// <summary>How a member of staff stands to the target case. A unit manager is a role held in each of these.</summary>
 public enum Relation
 {
     /// <summary>Their unit owns the case.</summary>
     OwnUnit,
 
-    /// <summary>Their unit is on the case team.</summary>
+    /// <summary>Their unit is on the case team, consulted (scope consult). The treatment centre is the one that contributes.</summary>
+    CaseTeamConsult,
+
+    /// <summary>Their unit — the treatment centre — is on the case team with scope contribute: it receives handovers and keeps a queue.</summary>
     CaseTeam,
+
+    /// <summary>Their unit is on the case team with full scope.</summary>
+    CaseTeamFull,
 
     /// <summary>Another unit of the same municipality.</summary>
     OtherUnit,
@@ -40,6 +46,14 @@ public sealed class AccessWorld
     public required SamordnaApp App { get; init; }
     public required Guid OwningUnit { get; init; }
     public required Guid EmergencyUnit { get; init; }
+    public required Guid ConsultingUnit { get; init; }
+    public required Guid FullScopeUnit { get; init; }
+
+    /// <summary>The staff of the nödåtkomst relation in roles with case content, for granting them nödåtkomst to cases made per call.</summary>
+    public List<Guid> EmergencyStaff { get; } = [];
+
+    /// <summary>The unit each relation's staff work in (Bergby's violence team for the other municipality).</summary>
+    public Dictionary<Relation, Guid> UnitOf { get; } = [];
     public required Guid TargetCase { get; init; }
     public required Guid TargetPerson { get; init; }
 
@@ -59,6 +73,12 @@ public sealed class AccessWorld
     public required Guid AdministeredStaff { get; init; }
 
     public Dictionary<(StaffRole Role, Relation Relation), string> UserNames { get; } = [];
+
+    /// <summary>The unit of the member of staff about to call, so a request can bring a person that caller may see.</summary>
+    public Guid? CallerUnit { get; set; }
+
+    /// <summary>The case a request made for itself (FreshCase), so its audit entry's subject can be checked.</summary>
+    public Guid Fresh { get; set; }
     private readonly Dictionary<(StaffRole, Relation), HttpClient> _clients = [];
 
     public static bool HasCaseContent(StaffRole role) => RoleCapabilities.Grants(role, Capability.CaseContent);
@@ -74,6 +94,8 @@ public sealed class AccessWorld
     {
         var asby = app.Asby;
         var jour = new Unit(asby.OrganisationId, $"Socialjouren {prefix}", UnitKind.OutOfHoursService);
+        var consulted = new Unit(asby.OrganisationId, $"Konsulterad enhet {prefix}", UnitKind.Other);
+        var fullScope = new Unit(asby.OrganisationId, $"Enhet med fullt ansvar {prefix}", UnitKind.Other);
         var at = DateTimeOffset.UtcNow.AddDays(-3);
         var person = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Matris {prefix}"), Gender.Woman,
             ProtectedIdentityLevel.None, ContactDetails.Empty, at);
@@ -94,18 +116,17 @@ public sealed class AccessWorld
         var perpetrator = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Utövare {prefix}"), Gender.Man,
             ProtectedIdentityLevel.None, ContactDetails.Empty, at);
         var perpetratorCase = new Case(asby.OrganisationId, CaseType.Perpetrator, asby.ViolenceTeam, perpetrator.Id, at, asby.CaseworkerId, null);
-        await app.Store(jour, person, otherPerson, target, other, child, childCase, reportedChild, reportedCase, report, perpetrator, perpetratorCase,
-            new CaseTeamMember(asby.OrganisationId, perpetratorCase.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
-            new CaseTeamMember(asby.OrganisationId, target.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
-            new CaseTeamMember(asby.OrganisationId, childCase.Id, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at),
+        await app.Store([jour, consulted, fullScope, person, otherPerson, target, other, child, childCase, reportedChild, reportedCase, report, perpetrator, perpetratorCase,
+            .. Team(asby, consulted.Id, fullScope.Id, at, perpetratorCase.Id, target.Id, childCase.Id),
             new CaseTask(childCase, TaskKind.ChildInvestigation, "Barnutredningen ska vara avslutad", true, at, DateOnly.FromDateTime(at.UtcDateTime).AddMonths(4),
                 "child.investigation", "11 kap. 2 § SoL (2001:453)"),
-            new JournalEntry(target, asby.CaseworkerId, at, "Första samtalet."));
+            new JournalEntry(target, asby.CaseworkerId, at, "Första samtalet.")]);
         var administered = await app.AddStaff(asby.OrganisationId, $"{prefix}.administrerad", [(asby.ChildrenUnit, StaffRole.Caseworker)]);
 
         var world = new AccessWorld
         {
-            App = app, OwningUnit = asby.ViolenceTeam, EmergencyUnit = jour.Id, TargetCase = target.Id, TargetPerson = person.Id,
+            App = app, OwningUnit = asby.ViolenceTeam, EmergencyUnit = jour.Id, ConsultingUnit = consulted.Id, FullScopeUnit = fullScope.Id,
+            TargetCase = target.Id, TargetPerson = person.Id,
             OtherCase = other.Id, AdministeredStaff = administered.Id, ChildCase = childCase.Id, Report = report.Id, PerpetratorCase = perpetratorCase.Id,
         };
         foreach (var role in Roles)
@@ -114,14 +135,18 @@ public sealed class AccessWorld
             var (organisation, unit) = relation switch
             {
                 Relation.OwnUnit => (asby.OrganisationId, asby.ViolenceTeam),
+                Relation.CaseTeamConsult => (asby.OrganisationId, consulted.Id),
                 Relation.CaseTeam => (asby.OrganisationId, asby.TreatmentCentre),
+                Relation.CaseTeamFull => (asby.OrganisationId, fullScope.Id),
                 Relation.OtherUnit => (asby.OrganisationId, asby.ChildrenUnit),
                 Relation.EmergencyAccess => (asby.OrganisationId, jour.Id),
                 _ => (app.Bergby.OrganisationId, app.Bergby.ViolenceTeam),
             };
             var userName = $"{prefix}.{role}.{relation}".ToLowerInvariant();
-            await app.AddStaff(organisation, userName, [(unit, role)]);
+            var member = await app.AddStaff(organisation, userName, [(unit, role)]);
             world.UserNames[(role, relation)] = userName;
+            world.UnitOf[relation] = unit;
+            if (relation == Relation.EmergencyAccess && HasCaseContent(role)) world.EmergencyStaff.Add(member.Id);
         }
 
         foreach (var role in Roles.Where(HasCaseContent))
@@ -133,5 +158,31 @@ public sealed class AccessWorld
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
         return world;
+    }
+
+    /// <summary>The case team every target-like case has: consulted, contributing (the treatment centre) and full scope.</summary>
+    public static IEnumerable<object> Team(TestMunicipality asby, Guid consulted, Guid fullScope, DateTimeOffset at, params Guid[] cases) =>
+        cases.SelectMany(caseId => new object[]
+        {
+            new CaseTeamMember(asby.OrganisationId, caseId, consulted, CaseTeamReason.Consultation, asby.CaseworkerId, at, CaseTeamScope.Consult),
+            new CaseTeamMember(asby.OrganisationId, caseId, asby.TreatmentCentre, CaseTeamReason.Handover, asby.CaseworkerId, at, CaseTeamScope.Contribute),
+            new CaseTeamMember(asby.OrganisationId, caseId, fullScope, CaseTeamReason.Handover, asby.CaseworkerId, at, CaseTeamScope.Full),
+        });
+
+    /// <summary>
+    /// A new case standing to every relation as the target does (owned by the violence team, the same case team,
+    /// nödåtkomst for the nödåtkomst relation), for operations that change a case for good: deciding, closing.
+    /// </summary>
+    public async Task<Guid> FreshCase(CaseType type = CaseType.AdultVictim)
+    {
+        var asby = App.Asby;
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        var person = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, "Nytt matrisärende"), Gender.Woman,
+            ProtectedIdentityLevel.None, ContactDetails.Empty, at, registeringUnitId: OwningUnit);
+        var @case = new Case(asby.OrganisationId, type, OwningUnit, person.Id, at, asby.CaseworkerId, null);
+        await App.Store([person, @case, .. Team(asby, ConsultingUnit, FullScopeUnit, at, @case.Id),
+            .. EmergencyStaff.Select(staff => new EmergencyAccess(asby.OrganisationId, staff, @case.Id, "Akut skyddsbehov, ansvarig nås inte.", at,
+                TimeSpan.FromDays(2)))]);
+        return @case.Id;
     }
 }

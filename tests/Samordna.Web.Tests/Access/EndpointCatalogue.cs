@@ -34,18 +34,27 @@ public static class EndpointCatalogue
         /// <summary>The outcome of a report of concern: the reporting unit, and those who may open the child's case.</summary>
         ReportOutcome,
 
-        /// <summary>Case content and access to the target case: own unit, case team or nödåtkomst.</summary>
+        /// <summary>
+        /// An operation on the target case (the row names it): decided by the relation and role, see <see cref="CaseAllows"/>.
+        /// The case is visible to the owning unit, every case-team unit and nödåtkomst; a refused operation there answers 403 naming it.
+        /// </summary>
         TargetCase,
 
-        /// <summary>Case content in the unit that owns the case (changing the team, opening a case there).</summary>
+        /// <summary>Case content in the unit that owns the case or holds the friyta (opening a case there, the friyta contact).</summary>
         OwningUnit,
+
+        /// <summary>
+        /// A change of the target person's record (skyddade personuppgifter, a possible duplicate): the units that answer for it —
+        /// here the owning unit of her case. Visible to the case team and nödåtkomst, who get 403.
+        /// </summary>
+        PersonResponsible,
 
         /// <summary>Nödåtkomst to the other case: case content without access to it already.</summary>
         TakeEmergencyAccess,
 
         /// <summary>
         /// Case content in the unit that receives a handover or keeps the waiting list — the treatment centre,
-        /// on the target case's team: answering a handover, reading the unit's queue.
+        /// on the target case's team with scope contribute: answering a handover, reading the unit's queue.
         /// </summary>
         ReceivingUnit,
 
@@ -59,15 +68,48 @@ public static class EndpointCatalogue
 
     public static readonly StaffRole[] ContentRoles = [StaffRole.Caseworker, StaffRole.Therapist, StaffRole.TeamLeader, StaffRole.UnitManager];
 
-    public static bool Allowed(Rule rule, StaffRole role, Relation relation) => rule switch
+    /// <summary>The relations in which the target case (and its persons) can be seen at all.</summary>
+    public static readonly Relation[] SeesTarget =
+        [Relation.OwnUnit, Relation.CaseTeamConsult, Relation.CaseTeam, Relation.CaseTeamFull, Relation.EmergencyAccess];
+
+    /// <summary>
+    /// The case operations by relation, written out from the issue (not from the code): the owning unit does all;
+    /// a consulted unit and nödåtkomst read and write journal; a contributing unit also works tasks, records
+    /// assessments and runs support; full scope also edits, decides, closes and reopens; managing the team and
+    /// handing over stay with the owner; a behandlare never decides on an investigation.
+    /// </summary>
+    public static bool CaseAllows(StaffRole role, Relation relation, CaseOperation operation)
+    {
+        if (!ContentRoles.Contains(role)) return false;
+        if (role == StaffRole.Therapist && operation == CaseOperation.Decide) return false;
+        CaseOperation[] consult = [CaseOperation.Read, CaseOperation.WriteJournal];
+        CaseOperation[] contribute = [.. consult, CaseOperation.WorkTasks, CaseOperation.RecordAssessments, CaseOperation.RunSupport];
+        CaseOperation[] full = [.. contribute, CaseOperation.EditCase, CaseOperation.Decide, CaseOperation.CloseOrReopen];
+        return relation switch
+        {
+            Relation.OwnUnit => true,
+            Relation.CaseTeamFull => full.Contains(operation),
+            Relation.CaseTeam => contribute.Contains(operation),
+            Relation.CaseTeamConsult or Relation.EmergencyAccess => consult.Contains(operation),
+            _ => false,
+        };
+    }
+
+    /// <summary>A refusal that must be 403 naming the operation (the caller sees the resource), not 404.</summary>
+    public static bool RefusedVisibly(Rule rule, StaffRole role, Relation relation) =>
+        rule is Rule.TargetCase or Rule.PersonResponsible && ContentRoles.Contains(role) && SeesTarget.Contains(relation);
+
+    public static bool Allowed(Rule rule, StaffRole role, Relation relation, CaseOperation? operation = null) => rule switch
     {
         Rule.Anonymous or Rule.AnySignedIn => true,
         Rule.CaseContent => ContentRoles.Contains(role),
         Rule.CaseContentHere => ContentRoles.Contains(role) && relation != Relation.OtherMunicipality,
         Rule.ReportOutcome => ContentRoles.Contains(role) && relation is Relation.OwnUnit or Relation.OtherUnit,
-        Rule.TargetCase => ContentRoles.Contains(role) && relation is Relation.OwnUnit or Relation.CaseTeam or Relation.EmergencyAccess,
+        Rule.TargetCase => CaseAllows(role, relation, operation ?? throw new InvalidOperationException("A TargetCase row names its operation.")),
+        Rule.PersonResponsible => ContentRoles.Contains(role) && relation == Relation.OwnUnit,
         Rule.OwningUnit => ContentRoles.Contains(role) && relation == Relation.OwnUnit,
-        Rule.TakeEmergencyAccess => ContentRoles.Contains(role) && relation is Relation.CaseTeam or Relation.OtherUnit or Relation.EmergencyAccess,
+        Rule.TakeEmergencyAccess => ContentRoles.Contains(role) && relation is Relation.CaseTeamConsult or Relation.CaseTeam or Relation.CaseTeamFull
+            or Relation.OtherUnit or Relation.EmergencyAccess,
         Rule.ReceivingUnit => ContentRoles.Contains(role) && relation == Relation.CaseTeam,
         Rule.AuditReview => role is StaffRole.AuditReviewer or StaffRole.UnitManager,
         Rule.Statistics => role is StaffRole.Analyst or StaffRole.UnitManager,
@@ -78,11 +120,17 @@ public static class EndpointCatalogue
 
     /// <param name="Audited">The audit action a call must leave behind; null for endpoints that touch no personal data.</param>
     /// <param name="Subject">The case or person id the audit entry must name.</param>
+    /// <param name="Operation">For <see cref="Rule.TargetCase"/>: the case operation the call performs.</param>
     public sealed record Row(Rule Rule, Func<AccessWorld, Task<HttpRequestMessage>> Request, AuditAction? Audited = null,
-        Func<AccessWorld, Guid>? Subject = null)
+        Func<AccessWorld, Guid>? Subject = null, CaseOperation? Operation = null)
     {
         public Row Logs(AuditAction action, Func<AccessWorld, Guid>? subject = null) => this with { Audited = action, Subject = subject };
+
+        public Row For(CaseOperation operation) => this with { Operation = operation };
     }
+
+    /// <summary>The endpoint a table key stands for: several rows test one endpoint's operations ("… #close").</summary>
+    public static string Endpoint(string key) => key.Split(" #")[0];
 
     private static Row Get(Rule rule, Func<AccessWorld, string> path) => new(rule, w => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, path(w))));
 
@@ -105,22 +153,34 @@ public static class EndpointCatalogue
         ["GET /api/v1/people"] = Get(Rule.CaseContent, _ => "/api/v1/people?q=Matris").Logs(AuditAction.Search, Person),
         ["POST /api/v1/people"] = Send(Rule.CaseContent, HttpMethod.Post, _ => "/api/v1/people",
             _ => Task.FromResult<object>(new { identityKind = "none", pseudonym = "Ny i matrisen", gender = "unknown" })).Logs(AuditAction.CreatePerson),
-        ["GET /api/v1/people/{id:guid}"] = Get(Rule.TargetCase, w => $"/api/v1/people/{w.TargetPerson}").Logs(AuditAction.ReadPerson, Person),
-        ["GET /api/v1/people/{id:guid}/register-extract"] = Get(Rule.TargetCase, w => $"/api/v1/people/{w.TargetPerson}/register-extract").Logs(AuditAction.Export, Person),
+        ["GET /api/v1/people/{id:guid}"] = Get(Rule.TargetCase, w => $"/api/v1/people/{w.TargetPerson}").For(CaseOperation.Read).Logs(AuditAction.ReadPerson, Person),
+        ["GET /api/v1/people/{id:guid}/register-extract"] = Get(Rule.TargetCase, w => $"/api/v1/people/{w.TargetPerson}/register-extract")
+            .For(CaseOperation.Read).Logs(AuditAction.Export, Person),
+        ["PUT /api/v1/people/{id:guid}/protected-identity"] = Send(Rule.PersonResponsible, HttpMethod.Put, w => $"/api/v1/people/{w.TargetPerson}/protected-identity",
+            async w => new { version = await w.App.InDatabase(db => db.Set<Person>().Where(p => p.Id == w.TargetPerson).Select(p => p.Version).SingleAsync()),
+                level = "none" }).Logs(AuditAction.ChangeProtectedIdentity, Person),
+        ["GET /api/v1/people/matches"] = Get(Rule.CaseContent, _ => "/api/v1/people/matches").Logs(AuditAction.Search),
+        ["POST /api/v1/people/matches/{id:guid}/merge"] = new Row(Rule.PersonResponsible, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/people/matches/{await FreshMatch(w)}/merge") { Content = JsonContent.Create(new { }) })
+            .Logs(AuditAction.ResolveIdentityMatch),
+        ["POST /api/v1/people/matches/{id:guid}/unlink"] = new Row(Rule.PersonResponsible, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/people/matches/{await FreshMatch(w)}/unlink") { Content = JsonContent.Create(new { }) })
+            .Logs(AuditAction.ResolveIdentityMatch),
 
         ["GET /api/v1/cases"] = Get(Rule.CaseContent, _ => "/api/v1/cases").Logs(AuditAction.Search, Case),
         ["POST /api/v1/cases"] = Send(Rule.OwningUnit, HttpMethod.Post, _ => "/api/v1/cases",
             async w => new { type = "adultVictim", owningUnitId = w.OwningUnit, subjectPersonId = await FreshPerson(w), channel = "selfReferral" }).Logs(AuditAction.OpenCase),
-        ["GET /api/v1/cases/{id:guid}"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}").Logs(AuditAction.ReadCase, Case),
+        ["GET /api/v1/cases/{id:guid}"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}").For(CaseOperation.Read).Logs(AuditAction.ReadCase, Case),
         ["PUT /api/v1/cases/{id:guid}"] = Send(Rule.TargetCase, HttpMethod.Put, w => $"/api/v1/cases/{w.TargetCase}",
-            async w => new { version = await w.App.InDatabase(db => db.Set<Case>().Where(c => c.Id == w.TargetCase).Select(c => c.Version).SingleAsync()), summary = "Matrisärende" }).Logs(AuditAction.UpdateCase, Case),
+            async w => new { version = await w.App.InDatabase(db => db.Set<Case>().Where(c => c.Id == w.TargetCase).Select(c => c.Version).SingleAsync()), summary = "Matrisärende" }).For(CaseOperation.EditCase).Logs(AuditAction.UpdateCase, Case),
         ["POST /api/v1/cases/{id:guid}/parties"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/parties",
-            async w => new { personId = await FreshPerson(w), role = "child" }).Logs(AuditAction.AddParty, Case),
-        ["GET /api/v1/cases/{id:guid}/journal"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/journal").Logs(AuditAction.ReadJournal, Case),
+            async w => new { personId = await FreshPerson(w), role = "child" }).For(CaseOperation.RecordAssessments).Logs(AuditAction.AddParty, Case),
+        ["GET /api/v1/cases/{id:guid}/journal"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/journal").For(CaseOperation.Read).Logs(AuditAction.ReadJournal, Case),
         ["POST /api/v1/cases/{id:guid}/journal"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/journal",
-            _ => Task.FromResult<object>(new { text = "Anteckning i matrisen." })).Logs(AuditAction.WriteJournal, Case),
-        ["POST /api/v1/cases/{id:guid}/team"] = Send(Rule.OwningUnit, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/team",
-            async w => new { unitId = await FreshUnit(w), reason = "consultation" }).Logs(AuditAction.ChangeCaseTeam, Case),
+            _ => Task.FromResult<object>(new { text = "Anteckning i matrisen." })).For(CaseOperation.WriteJournal).Logs(AuditAction.WriteJournal, Case),
+        ["POST /api/v1/cases/{id:guid}/team"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/team",
+            async w => new { unitId = await FreshUnit(w), reason = "consultation", scope = "contribute" }).For(CaseOperation.ManageTeam)
+            .Logs(AuditAction.ChangeCaseTeam, Case),
         ["POST /api/v1/cases/{id:guid}/emergency-access"] = Send(Rule.TakeEmergencyAccess, HttpMethod.Post, w => $"/api/v1/cases/{w.OtherCase}/emergency-access",
             _ => Task.FromResult<object>(new { reason = "Akut ärende, ansvarig handläggare nås inte." })).Logs(AuditAction.EmergencyAccess, w => w.OtherCase),
         ["POST /api/v1/cases/{id:guid}/transitions"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/transitions",
@@ -129,19 +189,30 @@ public static class EndpointCatalogue
                 var state = await w.App.InDatabase(db => db.Set<Case>().Where(c => c.Id == w.TargetCase)
                     .Select(c => new { c.Version, Active = c.SupportStartedAt != null && c.SupportEndedAt == null }).SingleAsync());
                 return new { transition = state.Active ? "endSupport" : "startSupport", version = state.Version };
-            }).Logs(AuditAction.UpdateCase, Case),
+            }).For(CaseOperation.RunSupport).Logs(AuditAction.UpdateCase, Case),
+        ["POST /api/v1/cases/{id:guid}/transitions #decide"] = new Row(Rule.TargetCase, async w => new HttpRequestMessage(HttpMethod.Post,
+                $"/api/v1/cases/{w.Fresh = await w.FreshCase()}/transitions") { Content = JsonContent.Create(new { transition = "startInvestigation", version = 0 }) })
+            .For(CaseOperation.Decide).Logs(AuditAction.UpdateCase, w => w.Fresh),
+        ["POST /api/v1/cases/{id:guid}/transitions #close"] = new Row(Rule.TargetCase, async w => new HttpRequestMessage(HttpMethod.Post,
+                $"/api/v1/cases/{w.Fresh = await w.FreshCase()}/transitions")
+                { Content = JsonContent.Create(new { transition = "close", version = 0, reason = "Klienten har flyttat från kommunen." }) })
+            .For(CaseOperation.CloseOrReopen).Logs(AuditAction.UpdateCase, w => w.Fresh),
         ["PUT /api/v1/cases/{id:guid}/classification"] = Send(Rule.TargetCase, HttpMethod.Put, w => $"/api/v1/cases/{w.TargetCase}/classification",
             async w => new { version = await w.App.InDatabase(db => db.Set<Case>().Where(c => c.Id == w.TargetCase).Select(c => c.Version).SingleAsync()),
-                codes = new[] { "form.physical", "context.partner" } }).Logs(AuditAction.UpdateCase, Case),
-        ["GET /api/v1/cases/{id:guid}/tasks"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/tasks").Logs(AuditAction.ReadCase, Case),
+                codes = new[] { "form.physical", "context.partner" } }).For(CaseOperation.RecordAssessments).Logs(AuditAction.UpdateCase, Case),
+        ["GET /api/v1/cases/{id:guid}/tasks"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/tasks").For(CaseOperation.Read).Logs(AuditAction.ReadCase, Case),
         ["POST /api/v1/cases/{id:guid}/investigation-extension"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.ChildCase}/investigation-extension",
             async w => new { months = await MonthsBeyondCurrentDeadline(w), reason = "Barnet har inte kunnat höras ännu." })
-            .Logs(AuditAction.UpdateCase, w => w.ChildCase),
+            .For(CaseOperation.Decide).Logs(AuditAction.UpdateCase, w => w.ChildCase),
         ["POST /api/v1/tasks/{id:guid}/complete"] = new Row(Rule.TargetCase, async w =>
-            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{await FreshTask(w)}/complete")).Logs(AuditAction.UpdateCase, Case),
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{await FreshTask(w)}/complete")).For(CaseOperation.WorkTasks).Logs(AuditAction.UpdateCase, Case),
         ["POST /api/v1/tasks/{id:guid}/waive"] = new Row(Rule.TargetCase, async w =>
-            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{await FreshTask(w)}/waive") { Content = JsonContent.Create(new { reason = "Görs inom ett annat ärende." }) })
-            .Logs(AuditAction.UpdateCase, Case),
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{await FreshTask(w, required: false)}/waive") { Content = JsonContent.Create(new { reason = "Görs inom ett annat ärende." }) })
+            .For(CaseOperation.WorkTasks).Logs(AuditAction.UpdateCase, Case),
+        // Waiving a required task lets the case close without it: a decision.
+        ["POST /api/v1/tasks/{id:guid}/waive #required"] = new Row(Rule.TargetCase, async w =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{await FreshTask(w)}/waive") { Content = JsonContent.Create(new { reason = "Barnet bor inte längre i hushållet." }) })
+            .For(CaseOperation.Decide).Logs(AuditAction.UpdateCase, Case),
         ["GET /api/v1/deadlines"] = Get(Rule.CaseContent, _ => "/api/v1/deadlines?scope=units").Logs(AuditAction.Search),
         ["POST /api/v1/reports-of-concern"] = Send(Rule.CaseContentHere, HttpMethod.Post, _ => "/api/v1/reports-of-concern",
             async w => new { childPersonId = await FreshPerson(w), recipientUnitId = w.App.Asby.ChildrenUnit, concerns = "Barnet bor i ett hem med våld.", reporter = "other" })
@@ -149,16 +220,18 @@ public static class EndpointCatalogue
         ["GET /api/v1/reports-of-concern/{id:guid}"] = Get(Rule.ReportOutcome, w => $"/api/v1/reports-of-concern/{w.Report}").Logs(AuditAction.ReadCase),
         ["GET /api/v1/classification"] = Get(Rule.AnySignedIn, _ => "/api/v1/classification"),
         ["GET /api/v1/cases/{id:guid}/perpetrator-route"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.PerpetratorCase}/perpetrator-route")
-            .Logs(AuditAction.ReadCase, w => w.PerpetratorCase),
+            .For(CaseOperation.Read).Logs(AuditAction.ReadCase, w => w.PerpetratorCase),
         ["POST /api/v1/cases/{id:guid}/motivation-assessments"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.PerpetratorCase}/motivation-assessments",
-            _ => Task.FromResult<object>(new { attitude = "minimisesViolence", motivation = "ambivalent" })).Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
+            _ => Task.FromResult<object>(new { attitude = "minimisesViolence", motivation = "ambivalent" })).For(CaseOperation.RecordAssessments)
+            .Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
         ["POST /api/v1/cases/{id:guid}/offers"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.PerpetratorCase}/offers",
-            _ => Task.FromResult<object>(new { offer = "Behandling i grupp", channel = "perpetratorSpecialist" })).Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
+            _ => Task.FromResult<object>(new { offer = "Behandling i grupp", channel = "perpetratorSpecialist" })).For(CaseOperation.RecordAssessments)
+            .Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
         ["POST /api/v1/offers/{id:guid}/response"] = new Row(Rule.TargetCase, async w =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/v1/offers/{await FreshOffer(w)}/response") { Content = JsonContent.Create(new { response = "declined" }) })
-            .Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
+            .For(CaseOperation.RecordAssessments).Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
         ["POST /api/v1/cases/{id:guid}/police-events"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/police-events",
-            _ => Task.FromResult<object>(new { kind = "arrest" })).Logs(AuditAction.UpdateCase, Case),
+            _ => Task.FromResult<object>(new { kind = "arrest" })).For(CaseOperation.RecordAssessments).Logs(AuditAction.UpdateCase, Case),
         ["POST /api/v1/case-groups"] = Send(Rule.CaseContent, HttpMethod.Post, _ => "/api/v1/case-groups",
             _ => Task.FromResult<object>(new { kind = "household", label = "Matrishushåll" })),
 
@@ -185,15 +258,16 @@ public static class EndpointCatalogue
                     consent = new { method = "inPerson", covers = "Registrering av ärende och utredning." } }),
             }).Logs(AuditAction.ConvertOpenTalk, Person),
         ["GET /api/v1/statistics/open-talks"] = Get(Rule.Statistics, _ => "/api/v1/statistics/open-talks"),
-        ["POST /api/v1/cases/{id:guid}/handovers"] = Send(Rule.OwningUnit, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/handovers",
+        ["POST /api/v1/cases/{id:guid}/handovers"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/handovers",
             async w => new { toUnitId = await FreshUnit(w), whatHappened = "Misshandel i hemmet.", assessments = "FREDA-farlighetsbedömning gjord.",
-                risks = "Förhöjd risk.", whatTheClientHasToldAlready = "Om våldet det senaste året.", queue = true }).Logs(AuditAction.HandOver, Case),
-        ["GET /api/v1/cases/{id:guid}/handovers"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/handovers").Logs(AuditAction.ReadCase, Case),
-        ["POST /api/v1/cases/{id:guid}/waiting-list"] = Send(Rule.OwningUnit, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/waiting-list",
-            async w => new { unitId = await FreshUnit(w) }).Logs(AuditAction.ChangeWaitingList, Case),
+                risks = "Förhöjd risk.", whatTheClientHasToldAlready = "Om våldet det senaste året.", queue = true }).For(CaseOperation.HandOver)
+            .Logs(AuditAction.HandOver, Case),
+        ["GET /api/v1/cases/{id:guid}/handovers"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/handovers").For(CaseOperation.Read).Logs(AuditAction.ReadCase, Case),
+        ["POST /api/v1/cases/{id:guid}/waiting-list"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/waiting-list",
+            async w => new { unitId = await FreshUnit(w) }).For(CaseOperation.HandOver).Logs(AuditAction.ChangeWaitingList, Case),
         ["GET /api/v1/handovers/pending"] = Get(Rule.CaseContent, _ => "/api/v1/handovers/pending").Logs(AuditAction.Search),
         ["GET /api/v1/handovers/{id:guid}"] = new Row(Rule.TargetCase, async w =>
-            new HttpRequestMessage(HttpMethod.Get, $"/api/v1/handovers/{await HandoverOfTarget(w)}")).Logs(AuditAction.ReadCase, Case),
+            new HttpRequestMessage(HttpMethod.Get, $"/api/v1/handovers/{await HandoverOfTarget(w)}")).For(CaseOperation.Read).Logs(AuditAction.ReadCase, Case),
         ["POST /api/v1/handovers/{id:guid}/accept"] = new Row(Rule.ReceivingUnit, async w =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/v1/handovers/{await PendingHandover(w)}/accept")).Logs(AuditAction.AnswerHandover),
         ["POST /api/v1/handovers/{id:guid}/decline"] = new Row(Rule.ReceivingUnit, async w =>
@@ -202,16 +276,16 @@ public static class EndpointCatalogue
         ["GET /api/v1/units/{id:guid}/waiting-list"] = Get(Rule.ReceivingUnit, w => $"/api/v1/units/{w.App.Asby.TreatmentCentre}/waiting-list")
             .Logs(AuditAction.Search),
         ["GET /api/v1/waiting-list/{id:guid}"] = new Row(Rule.TargetCase, async w =>
-            new HttpRequestMessage(HttpMethod.Get, $"/api/v1/waiting-list/{await WaitingPlace(w)}")).Logs(AuditAction.ReadCase, Case),
+            new HttpRequestMessage(HttpMethod.Get, $"/api/v1/waiting-list/{await WaitingPlace(w)}")).For(CaseOperation.Read).Logs(AuditAction.ReadCase, Case),
         ["POST /api/v1/waiting-list/{id:guid}/interim-contacts"] = new Row(Rule.TargetCase, async w =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/v1/waiting-list/{await WaitingPlace(w)}/interim-contacts")
-                { Content = JsonContent.Create(new { kind = "phone", note = "Stämt av läget." }) }).Logs(AuditAction.ChangeWaitingList, Case),
+                { Content = JsonContent.Create(new { kind = "phone", note = "Stämt av läget." }) }).For(CaseOperation.WorkTasks).Logs(AuditAction.ChangeWaitingList, Case),
         ["POST /api/v1/waiting-list/{id:guid}/first-session"] = new Row(Rule.TargetCase, async w =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/v1/waiting-list/{await WaitingPlace(w)}/first-session")
-                { Content = JsonContent.Create(new { }) }).Logs(AuditAction.ChangeWaitingList, Case),
+                { Content = JsonContent.Create(new { }) }).For(CaseOperation.WorkTasks).Logs(AuditAction.ChangeWaitingList, Case),
         ["POST /api/v1/waiting-list/{id:guid}/remove"] = new Row(Rule.TargetCase, async w =>
             new HttpRequestMessage(HttpMethod.Post, $"/api/v1/waiting-list/{await WaitingPlace(w)}/remove")
-                { Content = JsonContent.Create(new { reason = "Klienten har flyttat." }) }).Logs(AuditAction.ChangeWaitingList, Case),
+                { Content = JsonContent.Create(new { reason = "Klienten har flyttat." }) }).For(CaseOperation.WorkTasks).Logs(AuditAction.ChangeWaitingList, Case),
 
         ["GET /api/v1/audit/entries"] = Get(Rule.AuditReview, _ => "/api/v1/audit/entries"),
         ["GET /api/v1/audit/findings/{check}"] = Get(Rule.AuditReview, _ => "/api/v1/audit/findings/emergencyAccess"),
@@ -236,14 +310,14 @@ public static class EndpointCatalogue
         ["GET /Cases"] = Get(Rule.CaseContent, _ => "/Cases").Logs(AuditAction.Search, Case),
         ["GET /Cases/Index"] = Get(Rule.CaseContent, _ => "/Cases/Index").Logs(AuditAction.Search, Case),
         ["GET /Cases/New"] = Get(Rule.CaseContent, _ => "/Cases/New"),
-        ["GET /Cases/Process/{id:guid}"] = Get(Rule.TargetCase, w => $"/Cases/Process/{w.TargetCase}").Logs(AuditAction.ReadCase, Case),
-        ["GET /Cases/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/Cases/Show/{w.TargetCase}").Logs(AuditAction.ReadCase, Case),
+        ["GET /Cases/Process/{id:guid}"] = Get(Rule.TargetCase, w => $"/Cases/Process/{w.TargetCase}").For(CaseOperation.Read).Logs(AuditAction.ReadCase, Case),
+        ["GET /Cases/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/Cases/Show/{w.TargetCase}").For(CaseOperation.Read).Logs(AuditAction.ReadCase, Case),
         ["GET /Cases/EmergencyAccess/{id:guid?}"] = Get(Rule.CaseContent, w => $"/Cases/EmergencyAccess/{w.OtherCase}"),
         ["GET /People"] = Get(Rule.CaseContent, _ => "/People?q=Matris").Logs(AuditAction.Search, Person),
         ["GET /People/Index"] = Get(Rule.CaseContent, _ => "/People/Index?q=Matris").Logs(AuditAction.Search, Person),
         ["GET /People/New"] = Get(Rule.CaseContent, _ => "/People/New"),
-        ["GET /People/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Show/{w.TargetPerson}").Logs(AuditAction.ReadPerson, Person),
-        ["GET /People/Extract/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Extract/{w.TargetPerson}").Logs(AuditAction.Print, Person),
+        ["GET /People/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Show/{w.TargetPerson}").For(CaseOperation.Read).Logs(AuditAction.ReadPerson, Person),
+        ["GET /People/Extract/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Extract/{w.TargetPerson}").For(CaseOperation.Read).Logs(AuditAction.Print, Person),
         ["GET /OpenTalks"] = new Row(Rule.CaseContent, async w =>
         {
             await FreshOpenTalk(w);
@@ -258,20 +332,42 @@ public static class EndpointCatalogue
             new HttpRequestMessage(HttpMethod.Get, $"/OpenTalks/Show/{await FreshOpenTalk(w)}")).Logs(AuditAction.ReadOpenTalk, Person),
         ["GET /Handovers"] = Get(Rule.CaseContent, _ => "/Handovers").Logs(AuditAction.Search),
         ["GET /Handovers/Index"] = Get(Rule.CaseContent, _ => "/Handovers/Index").Logs(AuditAction.Search),
-        ["GET /Handovers/New"] = Get(Rule.OwningUnit, w => $"/Handovers/New?caseId={w.TargetCase}").Logs(AuditAction.ReadCase, Case),
+        ["GET /Handovers/New"] = Get(Rule.TargetCase, w => $"/Handovers/New?caseId={w.TargetCase}").For(CaseOperation.HandOver).Logs(AuditAction.ReadCase, Case),
         ["GET /Handovers/Show/{id:guid}"] = new Row(Rule.TargetCase, async w =>
-            new HttpRequestMessage(HttpMethod.Get, $"/Handovers/Show/{await HandoverOfTarget(w)}")).Logs(AuditAction.ReadCase, Case),
+            new HttpRequestMessage(HttpMethod.Get, $"/Handovers/Show/{await HandoverOfTarget(w)}")).For(CaseOperation.Read).Logs(AuditAction.ReadCase, Case),
         ["GET /Handovers/Queue"] = Get(Rule.ReceivingUnit, w => $"/Handovers/Queue?unit={w.App.Asby.TreatmentCentre}").Logs(AuditAction.Search),
         ["GET /Audit"] = Get(Rule.AuditReview, _ => "/Audit"),
         ["GET /Audit/Index"] = Get(Rule.AuditReview, _ => "/Audit/Index"),
     };
 
+    /// <summary>A person registered by the caller's own unit, so the caller may see them (a person belongs to the unit that registered them).</summary>
     private static async Task<Guid> FreshPerson(AccessWorld w)
     {
         var person = new Person(w.App.Asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, "Matrisbarn"), Gender.Unknown,
-            ProtectedIdentityLevel.None, ContactDetails.Empty, DateTimeOffset.UtcNow);
+            ProtectedIdentityLevel.None, ContactDetails.Empty, DateTimeOffset.UtcNow, registeringUnitId: w.CallerUnit ?? w.OwningUnit);
         await w.App.Store(person);
         return person.Id;
+    }
+
+    /// <summary>
+    /// A possible duplicate on a person in the target case (so she is as visible as the case, and the owning unit answers
+    /// for her): a record registered with her number by someone who could not see her.
+    /// </summary>
+    private static async Task<Guid> FreshMatch(AccessWorld w)
+    {
+        var asby = w.App.Asby;
+        var existing = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, "Befintlig i matrisen"), Gender.Woman,
+            ProtectedIdentityLevel.ProtectedRegistration, ContactDetails.Empty, DateTimeOffset.UtcNow, registeringUnitId: w.OwningUnit);
+        var registered = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, "Nyregistrerad i matrisen"), Gender.Woman,
+            ProtectedIdentityLevel.None, ContactDetails.Empty, DateTimeOffset.UtcNow, registeringUnitId: asby.ChildrenUnit);
+        await w.App.Store(existing, registered, new IdentityMatch(asby.OrganisationId, existing.Id, registered.Id, asby.CaseworkerId, DateTimeOffset.UtcNow));
+        await w.App.InDatabase(async db =>
+        {
+            var tracked = await db.Set<Case>().Include(c => c.Parties).SingleAsync(c => c.Id == w.TargetCase);
+            db.Add(tracked.AddParty(existing.Id, PartyRole.Relative));
+            return await db.SaveChangesAsync();
+        });
+        return (await w.App.InDatabase(db => db.Set<IdentityMatch>().Where(m => m.ExistingPersonId == existing.Id).Select(m => m.Id).SingleAsync()));
     }
 
     /// <summary>One month more than the child investigation's deadline now allows, so every allowed extension moves it forward.</summary>
@@ -306,10 +402,10 @@ public static class EndpointCatalogue
         return contact.Id;
     }
 
-    private static async Task<Guid> FreshTask(AccessWorld w)
+    private static async Task<Guid> FreshTask(AccessWorld w, bool required = true)
     {
         var @case = await w.App.InDatabase(db => db.Set<Case>().SingleAsync(c => c.Id == w.TargetCase));
-        var task = new CaseTask(@case, TaskKind.ChildInHousehold, "Orosanmälan eller skäl", true, DateTimeOffset.UtcNow);
+        var task = new CaseTask(@case, TaskKind.ChildInHousehold, "Orosanmälan eller skäl", required, DateTimeOffset.UtcNow);
         await w.App.Store(task);
         return task.Id;
     }

@@ -160,9 +160,9 @@ public abstract class CaseApiTests(SamordnaApp app)
             .Content.ReadFromJsonAsync<JsonElement>();
         var groupId = group.GetProperty("id").GetGuid();
         var victimCase = (await OpenVictimCase(client, "Våldsutsatt")).GetProperty("id").GetGuid();
-        var perpetrator = await RegisterAnonymous(client, "Våldsutövare");
-        // The treatment centre owns the perpetrator's case; its therapist opens it in the same group.
+        // The treatment centre owns the perpetrator's case; its therapist registers him and opens it in the same group.
         var therapist = await app.SignedIn(app.Asby.Therapist);
+        var perpetrator = await RegisterAnonymous(therapist, "Våldsutövare");
         var opened = await therapist.PostAsJsonAsync("/api/v1/cases", new
         {
             type = "perpetrator", owningUnitId = app.Asby.TreatmentCentre, subjectPersonId = perpetrator, caseGroupId = groupId, channel = "victimsCase",

@@ -18,6 +18,7 @@ public abstract class AuditLogTests(SamordnaApp app)
         EndpointCatalogue.Rule.CaseContent, EndpointCatalogue.Rule.TargetCase,
         EndpointCatalogue.Rule.OwningUnit, EndpointCatalogue.Rule.TakeEmergencyAccess,
         EndpointCatalogue.Rule.CaseContentHere, EndpointCatalogue.Rule.ReportOutcome, EndpointCatalogue.Rule.ReceivingUnit,
+        EndpointCatalogue.Rule.PersonResponsible,
     ];
 
     /// <summary>Endpoints with case content that touch no personal data, and why.</summary>
@@ -52,6 +53,7 @@ public abstract class AuditLogTests(SamordnaApp app)
                 _ => Relation.OwnUnit,
             };
             var client = await world.Client(Samordna.Core.Staff.StaffRole.Caseworker, relation);
+            world.CallerUnit = world.UnitOf[relation];
             var before = await app.InDatabase(db => db.Set<AuditEntry>().MaxAsync(e => (long?)e.Sequence)) ?? 0;
 
             var response = await client.SendAsync(await row.Request(world));

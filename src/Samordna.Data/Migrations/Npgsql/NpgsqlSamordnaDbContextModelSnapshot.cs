@@ -213,6 +213,12 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasColumnType("character varying(40)")
                         .HasColumnName("reason");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
@@ -1572,6 +1578,66 @@ namespace Samordna.Data.Migrations.Npgsql
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Samordna.Core.People.IdentityMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ExistingPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("existing_person_id");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid>("FoundBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("found_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("RegisteredPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_person_id");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_matches");
+
+                    b.HasIndex("ExistingPersonId")
+                        .HasDatabaseName("ix_identity_matches_existing_person_id");
+
+                    b.HasIndex("RegisteredPersonId")
+                        .HasDatabaseName("ix_identity_matches_registered_person_id");
+
+                    b.HasIndex("OrganisationId", "Status", "ExistingPersonId")
+                        .HasDatabaseName("ix_identity_matches_organisation_id_status_existing_person_id");
+
+                    b.ToTable("identity_matches", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1609,6 +1675,10 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_person_id");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
@@ -1627,6 +1697,14 @@ namespace Samordna.Data.Migrations.Npgsql
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
+
+                    b.Property<Guid?>("RegisteringUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registering_unit_id");
+
+                    b.Property<bool>("SharesNumber")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shares_number");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1666,10 +1744,13 @@ namespace Samordna.Data.Migrations.Npgsql
                     b.HasKey("Id")
                         .HasName("pk_people");
 
+                    b.HasIndex("RegisteringUnitId")
+                        .HasDatabaseName("ix_people_registering_unit_id");
+
                     b.HasIndex("OrganisationId", "IdentityNumber")
                         .IsUnique()
-                        .HasDatabaseName("ix_people_organisation_id_identity_number")
-                        .HasFilter("identity_number IS NOT NULL");
+                        .HasDatabaseName("ix_people_organisation_id_identity_number_all")
+                        .HasFilter("identity_number IS NOT NULL AND NOT shares_number");
 
                     b.HasIndex("OrganisationId", "LastName")
                         .HasDatabaseName("ix_people_organisation_id_last_name");
@@ -2451,6 +2532,23 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasConstraintName("fk_units_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Samordna.Core.People.IdentityMatch", b =>
+                {
+                    b.HasOne("Samordna.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_matches_person_existing_person_id");
+
+                    b.HasOne("Samordna.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_matches_person_registered_person_id");
+                });
+
             modelBuilder.Entity("Samordna.Core.People.Person", b =>
                 {
                     b.HasOne("Samordna.Core.Organisations.Organisation", null)
@@ -2459,6 +2557,12 @@ namespace Samordna.Data.Migrations.Npgsql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_people_organisations_organisation_id");
+
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteringUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_people_unit_registering_unit_id");
                 });
 
             modelBuilder.Entity("Samordna.Core.Perpetrators.MotivationAssessment", b =>

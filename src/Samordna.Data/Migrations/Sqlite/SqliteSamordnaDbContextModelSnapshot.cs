@@ -204,6 +204,12 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT")
                         .HasColumnName("unit_id");
@@ -1561,6 +1567,66 @@ namespace Samordna.Data.Migrations.Sqlite
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Samordna.Core.People.IdentityMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ExistingPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("existing_person_id");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid>("FoundBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("RegisteredPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_person_id");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_matches");
+
+                    b.HasIndex("ExistingPersonId")
+                        .HasDatabaseName("ix_identity_matches_existing_person_id");
+
+                    b.HasIndex("RegisteredPersonId")
+                        .HasDatabaseName("ix_identity_matches_registered_person_id");
+
+                    b.HasIndex("OrganisationId", "Status", "ExistingPersonId")
+                        .HasDatabaseName("ix_identity_matches_organisation_id_status_existing_person_id");
+
+                    b.ToTable("identity_matches", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1598,6 +1664,10 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_person_id");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organisation_id");
@@ -1616,6 +1686,14 @@ namespace Samordna.Data.Migrations.Sqlite
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("registered_at");
+
+                    b.Property<Guid?>("RegisteringUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registering_unit_id");
+
+                    b.Property<bool>("SharesNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shares_number");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1655,10 +1733,13 @@ namespace Samordna.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_people");
 
+                    b.HasIndex("RegisteringUnitId")
+                        .HasDatabaseName("ix_people_registering_unit_id");
+
                     b.HasIndex("OrganisationId", "IdentityNumber")
                         .IsUnique()
-                        .HasDatabaseName("ix_people_organisation_id_identity_number")
-                        .HasFilter("identity_number IS NOT NULL");
+                        .HasDatabaseName("ix_people_organisation_id_identity_number_all")
+                        .HasFilter("identity_number IS NOT NULL AND NOT shares_number");
 
                     b.HasIndex("OrganisationId", "LastName")
                         .HasDatabaseName("ix_people_organisation_id_last_name");
@@ -2440,6 +2521,23 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasConstraintName("fk_units_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Samordna.Core.People.IdentityMatch", b =>
+                {
+                    b.HasOne("Samordna.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_matches_person_existing_person_id");
+
+                    b.HasOne("Samordna.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_identity_matches_person_registered_person_id");
+                });
+
             modelBuilder.Entity("Samordna.Core.People.Person", b =>
                 {
                     b.HasOne("Samordna.Core.Organisations.Organisation", null)
@@ -2448,6 +2546,12 @@ namespace Samordna.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_people_organisations_organisation_id");
+
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteringUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_people_unit_registering_unit_id");
                 });
 
             modelBuilder.Entity("Samordna.Core.Perpetrators.MotivationAssessment", b =>

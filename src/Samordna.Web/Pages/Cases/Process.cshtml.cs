@@ -150,7 +150,8 @@ public sealed class ProcessModel(CurrentActor currentActor, CaseQueries cases, T
                 : (CaseTransition.StartSupport, "Starta stöd (även före beslut)", false));
             steps.Add((CaseTransition.Close, "Avsluta ärendet", true));
         }
-        Steps = steps;
+        // Only the steps the reader's relation to the case allows; the handler refuses the others anyway (403).
+        Steps = steps.Where(step => Case.May(TransitionCaseHandler.OperationOf(step.Item1))).ToList();
         return true;
     }
 

@@ -52,7 +52,7 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
     public IReadOnlyList<SelectListItem> TeamUnits { get; private set; } = [];
 
     /// <summary>Only the owning unit changes the case team; others see it without the form.</summary>
-    public bool MayChangeTeam => Case.AccessRoute == CaseAccessRoute.OwningUnit;
+    public bool MayChangeTeam => Case.May(CaseOperation.ManageTeam);
 
     public string SubjectName => Case.Parties.FirstOrDefault(p => p.Role == PartyRole.Subject)?.Name ?? "";
 
@@ -68,6 +68,9 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
         new("Välj roll", ""),
         .. Enum.GetValues<PartyRole>().Where(r => r != PartyRole.Subject).Select(r => new SelectListItem(Swedish.Label(r), r.ToString())),
     ];
+
+    public static IReadOnlyList<SelectListItem> TeamScopes { get; } =
+        [new("Efter skälet", ""), .. Enum.GetValues<CaseTeamScope>().Select(s => new SelectListItem(Swedish.Label(s), s.ToString()))];
 
     public static IReadOnlyList<SelectListItem> TeamReasons { get; } =
     [
@@ -203,7 +206,7 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
         {
             try
             {
-                await addToTeam.Handle(actor, id, new AddToCaseTeam(Team.UnitId, Team.Reason), ct);
+                await addToTeam.Handle(actor, id, new AddToCaseTeam(Team.UnitId, Team.Reason, Team.Scope), ct);
                 TempData["Status"] = "Enheten är tillagd i ärendeteamet.";
                 return RedirectToPage("/Cases/Show", null, new { id }, "arendeteam");
             }
@@ -284,6 +287,7 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
     {
         public Guid? UnitId { get; set; }
         public CaseTeamReason? Reason { get; set; }
+        public CaseTeamScope? Scope { get; set; }
     }
 
     public sealed class PartyInput

@@ -64,10 +64,6 @@ public sealed class NewModel(CurrentActor currentActor, HandoverQueries handover
             {
                 ModelState.AddModelError($"{Form}.{nameof(HandoverInput.ToUnitId)}", "Enheten finns inte. Välj en enhet i listan.");
             }
-            catch (ForbiddenException)
-            {
-                return Forbid();
-            }
             catch (NotFoundException)
             {
                 return NotFound();
@@ -82,10 +78,6 @@ public sealed class NewModel(CurrentActor currentActor, HandoverQueries handover
         try
         {
             Case = await handovers.Prepare(actor, caseId, ct);
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
         }
         catch (NotFoundException)
         {

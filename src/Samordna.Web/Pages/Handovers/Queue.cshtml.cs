@@ -174,10 +174,6 @@ public sealed class QueueModel(CurrentActor currentActor, WaitingListHandler wai
         {
             Queue = await waitingList.Queue(actor, unitId, ct);
         }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
         catch (NotFoundException)
         {
             return NotFound();

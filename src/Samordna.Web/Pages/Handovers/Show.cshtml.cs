@@ -38,10 +38,6 @@ public sealed class ShowModel(CurrentActor currentActor, HandoverQueries handove
             TempData["Status"] = "Överlämningen är mottagen.";
             return RedirectToPage("/Handovers/Show", new { id });
         }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
         catch (DomainRuleException rule)
         {
             ModelState.AddFormError(AcceptForm, rule.Message);
@@ -67,10 +63,6 @@ public sealed class ShowModel(CurrentActor currentActor, HandoverQueries handove
         catch (ValidationException invalid)
         {
             ModelState.AddValidationErrors(invalid, DeclineForm);
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
         }
         catch (DomainRuleException rule)
         {

@@ -1,11 +1,13 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Samordna.Data.Migrations.Sqlite
+namespace Samordna.Data.Migrations.Npgsql
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +19,10 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,9 +33,9 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "audit_chain_heads",
                 columns: table => new
                 {
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    last_sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    last_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    last_sequence = table.Column<long>(type: "bigint", nullable: false),
+                    last_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,20 +46,20 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "audit_entries",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    at = table.Column<long>(type: "INTEGER", nullable: false),
-                    staff_member_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    actor_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    client_address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    flags = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    staff_member_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    actor_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    client_address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    flags = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,11 +70,11 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "classification_terms",
                 columns: table => new
                 {
-                    code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    dimension = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    order = table.Column<int>(type: "INTEGER", nullable: false),
-                    active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    dimension = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    order = table.Column<int>(type: "integer", nullable: false),
+                    active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,10 +85,10 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "organisations",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    municipality_code = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 4, nullable: false),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    municipality_code = table.Column<string>(type: "character(4)", fixedLength: true, maxLength: 4, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,11 +99,11 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    role_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
-                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -118,11 +120,11 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "audit_subjects",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    entry_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    person_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    entry_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -139,12 +141,12 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "case_groups",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,9 +163,9 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "districts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,52 +179,19 @@ namespace Samordna.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "people",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    identity_kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    identity_number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    birth_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    first_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    last_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    pseudonym = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    protected_identity = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    registered_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    contact_city = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    contact_email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    contact_phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    contact_postal_code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    contact_street_address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_people", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_people_organisations_organisation_id",
-                        column: x => x.organisation_id,
-                        principalTable: "organisations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "staff_members",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    protected_data_clearance = table.Column<bool>(type: "INTEGER", nullable: false),
-                    identity_number = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    home_address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    protected_data_clearance = table.Column<bool>(type: "boolean", nullable: false),
+                    identity_number = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    home_address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -239,14 +208,14 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "population_figures",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    district_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    year = table.Column<int>(type: "INTEGER", nullable: false),
-                    gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    age_from = table.Column<int>(type: "INTEGER", nullable: false),
-                    age_to = table.Column<int>(type: "INTEGER", nullable: false),
-                    residents = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    district_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    age_from = table.Column<int>(type: "integer", nullable: false),
+                    age_to = table.Column<int>(type: "integer", nullable: false),
+                    residents = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,12 +238,12 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "units",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    district_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    district_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,21 +266,21 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
-                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
-                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -325,34 +294,187 @@ namespace Samordna.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "people",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    identity_kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    identity_number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    birth_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    first_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    last_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    pseudonym = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    protected_identity = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    registering_unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    shares_number = table.Column<bool>(type: "boolean", nullable: false),
+                    merged_into_person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    contact_city = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    contact_email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    contact_phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    contact_postal_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    contact_street_address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_people", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_people_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_people_unit_registering_unit_id",
+                        column: x => x.registering_unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "role_assignments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    staff_member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_role_assignments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_role_assignments_staff_member_staff_member_id",
+                        column: x => x.staff_member_id,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_role_assignments_unit_unit_id",
+                        column: x => x.unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cases",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    owning_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    subject_person_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    responsible_staff_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    case_group_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    opened_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    classification = table.Column<string>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    investigation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    investigation_started_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    decided_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    no_investigation_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    support_started_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    support_ended_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    closing_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    reopening_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    intake_channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    intake_receiving_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    intake_reporter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    owning_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject_person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    responsible_staff_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    case_group_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    opened_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    classification = table.Column<List<string>>(type: "text[]", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    investigation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    investigation_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    no_investigation_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    support_started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    support_ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closing_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    reopening_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    intake_channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    intake_receiving_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    intake_reporter = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -396,125 +518,46 @@ namespace Samordna.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "role_assignments",
+                name: "identity_matches",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    staff_member_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    existing_person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    registered_person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    found_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    found_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    resolved_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_role_assignments", x => x.id);
+                    table.PrimaryKey("pk_identity_matches", x => x.id);
                     table.ForeignKey(
-                        name: "fk_role_assignments_staff_member_staff_member_id",
-                        column: x => x.staff_member_id,
-                        principalTable: "staff_members",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_role_assignments_unit_unit_id",
-                        column: x => x.unit_id,
-                        principalTable: "units",
+                        name: "fk_identity_matches_person_existing_person_id",
+                        column: x => x.existing_person_id,
+                        principalTable: "people",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserClaims",
-                columns: table => new
-                {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
-                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
                     table.ForeignKey(
-                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
-                        column: x => x.user_id,
-                        principalTable: "AspNetUsers",
+                        name: "fk_identity_matches_person_registered_person_id",
+                        column: x => x.registered_person_id,
+                        principalTable: "people",
                         principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserLogins",
-                columns: table => new
-                {
-                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
-                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
-                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
-                    table.ForeignKey(
-                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
-                        column: x => x.user_id,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserRoles",
-                columns: table => new
-                {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    role_id = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
-                    table.ForeignKey(
-                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
-                        column: x => x.role_id,
-                        principalTable: "AspNetRoles",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
-                        column: x => x.user_id,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserTokens",
-                columns: table => new
-                {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", nullable: false),
-                    value = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
-                    table.ForeignKey(
-                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
-                        column: x => x.user_id,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
                 name: "case_parties",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -537,22 +580,22 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "case_tasks",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    due_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    rule_key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    legal_basis = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    person_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    closed_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    waiver_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    extension_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    required = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    due_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    rule_key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    legal_basis = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    waiver_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    extension_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -569,13 +612,14 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "case_team_members",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    added_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    added_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    added_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    added_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -598,13 +642,13 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "emergency_accesses",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    staff_member_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    granted_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    staff_member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    granted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -627,26 +671,26 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "handovers",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    from_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    to_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    handed_over_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    handed_over_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    receiver_joined_team = table.Column<bool>(type: "INTEGER", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    accepted_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    accepted_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    declined_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    declined_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    decline_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    summary_assessments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    summary_other_notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    summary_risks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    summary_what_happened = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    summary_what_the_client_has_told_already = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    from_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    to_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handed_over_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    handed_over_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    receiver_joined_team = table.Column<bool>(type: "boolean", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    accepted_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    declined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    declined_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    decline_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    summary_assessments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    summary_other_notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    summary_risks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    summary_what_happened = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    summary_what_the_client_has_told_already = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -693,13 +737,13 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "journal_entries",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    author_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    written_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    corrects_entry_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    author_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    written_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    corrects_entry_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -728,14 +772,14 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "motivation_assessments",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    assessed_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    assessed_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    attitude = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    motivation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    assessed_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    assessed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attitude = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    motivation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -752,26 +796,26 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "open_talk_contacts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    owning_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    person_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    concerns = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    started_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    talk_limit = table.Column<int>(type: "INTEGER", nullable: false),
-                    children_involved = table.Column<int>(type: "INTEGER", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ended_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    dropout_reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    dropout_note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    consent_given_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    consent_recorded_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    consent_method = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    consent_covers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    converted_case_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    converted_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    owning_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    concerns = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    started_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    talk_limit = table.Column<int>(type: "integer", nullable: false),
+                    children_involved = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    dropout_reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    dropout_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    consent_given_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    consent_recorded_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    consent_method = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    consent_covers = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    converted_case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    converted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -812,13 +856,13 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "police_events",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    registered_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    registered_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    registered_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -835,17 +879,17 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "reports_of_concern",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    child_person_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    child_case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    recipient_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    from_case_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    reporting_unit_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    filed_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reporter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    concerns = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    child_person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    child_case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recipient_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    from_case_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    reporting_unit_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    filed_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    reporter = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    concerns = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -868,15 +912,15 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "support_offers",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    offered_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    offered_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    offer = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    response = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    responded_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    offered_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    offered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    offer = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    response = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    responded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -893,21 +937,21 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "waiting_list_entries",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    handover_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    referred_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    referred_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    first_session_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    first_session_recorded_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    waiting_days = table.Column<int>(type: "INTEGER", nullable: true),
-                    removed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    removed_by = table.Column<Guid>(type: "TEXT", nullable: true),
-                    removal_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handover_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    referred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    referred_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    first_session_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    first_session_recorded_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    waiting_days = table.Column<int>(type: "integer", nullable: true),
+                    removed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    removed_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    removal_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -954,14 +998,14 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "open_talk_talks",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    number = table.Column<int>(type: "INTEGER", nullable: false),
-                    held_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    staff_member_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    contact_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    held_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    staff_member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -984,12 +1028,12 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "waiting_list_interim_contacts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    entry_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    at = table.Column<long>(type: "INTEGER", nullable: false),
-                    staff_member_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    entry_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    staff_member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1220,6 +1264,21 @@ namespace Samordna.Data.Migrations.Sqlite
                 column: "to_unit_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_identity_matches_existing_person_id",
+                table: "identity_matches",
+                column: "existing_person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_matches_organisation_id_status_existing_person_id",
+                table: "identity_matches",
+                columns: new[] { "organisation_id", "status", "existing_person_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_matches_registered_person_id",
+                table: "identity_matches",
+                column: "registered_person_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_journal_entries_author_id",
                 table: "journal_entries",
                 column: "author_id");
@@ -1286,16 +1345,21 @@ namespace Samordna.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_people_organisation_id_identity_number",
+                name: "ix_people_organisation_id_identity_number_all",
                 table: "people",
                 columns: new[] { "organisation_id", "identity_number" },
                 unique: true,
-                filter: "identity_number IS NOT NULL");
+                filter: "identity_number IS NOT NULL AND NOT shares_number");
 
             migrationBuilder.CreateIndex(
                 name: "ix_people_organisation_id_last_name",
                 table: "people",
                 columns: new[] { "organisation_id", "last_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_registering_unit_id",
+                table: "people",
+                column: "registering_unit_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_police_events_case_id",
@@ -1308,7 +1372,7 @@ namespace Samordna.Data.Migrations.Sqlite
                 column: "district_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_population_figures_organisation_id_district_id_year_gender_age_from",
+                name: "ix_population_figures_organisation_id_district_id_year_gender_",
                 table: "population_figures",
                 columns: new[] { "organisation_id", "district_id", "year", "gender", "age_from" },
                 unique: true);
@@ -1451,6 +1515,9 @@ namespace Samordna.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "emergency_accesses");
+
+            migrationBuilder.DropTable(
+                name: "identity_matches");
 
             migrationBuilder.DropTable(
                 name: "journal_entries");
