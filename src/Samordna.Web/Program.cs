@@ -55,6 +55,9 @@ builder.Services.Configure<Samordna.Core.Access.AccessSettings>(builder.Configur
 builder.Services.Configure<Samordna.Core.Perpetrators.PerpetratorRouteSettings>(builder.Configuration.GetSection("Samordna:Perpetrators"));
 builder.Services.Configure<Samordna.Core.OpenTalks.OpenTalkSettings>(builder.Configuration.GetSection(Samordna.Core.OpenTalks.OpenTalkSettings.Section));
 builder.Services.Configure<Samordna.Core.Handovers.WaitingListSettings>(builder.Configuration.GetSection(Samordna.Core.Handovers.WaitingListSettings.Section));
+// The client address in the audit log: X-Forwarded-For (and -Proto) only from the proxies named in
+// Samordna:ForwardedHeaders; a malformed entry stops the host here, and without one the headers are ignored.
+var forwardedHeaders = ForwardedHeadersSettings.From(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
@@ -76,6 +79,9 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
+// First, so everything after it (redirects, the cookie's Secure flag, the audit log) sees the client
+// and scheme the proxy saw.
+if (forwardedHeaders.TrustsAProxy) app.UseForwardedHeaders(forwardedHeaders.Options());
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemResponses.ForStatusCode);
 app.UseStaticFiles();

@@ -6,8 +6,9 @@ namespace Samordna.Core.People;
 /// <summary>
 /// Personnummer or samordningsnummer (co-ordination number, day of birth + 60), held in the 12-digit
 /// canonical form ÅÅÅÅMMDDNNNN. Parsing checks the format, that the date exists, that it is not in the
-/// future, and the Luhn check digit. A 10-digit number gets its century from the separator: '-' for
-/// someone under 100, '+' for someone 100 or older (Folkbokföringslagen's rule).
+/// future, and the Luhn check digit. A 10-digit number gets its century from the separator: '-' (or
+/// none) for someone who turns less than 100 this year, '+' for someone who turns 100 or more this year
+/// (folkbokföringslagen: the separator becomes '+' on 1 January of the year one turns 100).
 /// </summary>
 public sealed partial record PersonalIdentityNumber
 {
@@ -66,10 +67,12 @@ public sealed partial record PersonalIdentityNumber
         }
         else
         {
-            // The latest year ending in yy whose date is not after today; '+' means a century earlier.
-            year = today.Year / 100 * 100 + yy;
-            if ((year, month, day).CompareTo((today.Year, today.Month, today.Day)) > 0) year -= 100;
-            if (separator == "+") year -= 100;
+            // The separator says how old the person turns this year, not whether the birthday has passed:
+            // '-' is under 100 (born after today.Year - 100), '+' is 100 or more, from 1 January of that
+            // year. So '-' with a date later this year is a date in the future, refused below; falling
+            // back a century would turn a typing error into a 99-year-old.
+            var latestYear = separator == "+" ? today.Year - 100 : today.Year;
+            year = latestYear - ((latestYear - yy) % 100 + 100) % 100;
         }
 
         if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month))

@@ -27,6 +27,7 @@ public sealed class CurrentActor(IHttpContextAccessor http, SamordnaDbContext db
         if (!Guid.TryParse(context?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) return null;
         var member = await db.Set<StaffMember>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.Active, ct);
         if (member is null) return null;
+        // The connection's address, or the client a configured proxy forwarded (ForwardedHeadersSettings).
         _actor = new Actor(member.Id, member.OrganisationId, member.DisplayName,
             member.Roles.Select(r => new UnitRole(r.UnitId, r.Role)).ToList(),
             member.ProtectedDataClearance, context!.Connection.RemoteIpAddress?.ToString());

@@ -6,15 +6,19 @@ public class PersonalIdentityNumberTests
 {
     private static readonly DateOnly Today = new(2026, 11, 30);
 
-    private static PersonalIdentityNumber Valid(string input)
+    private static PersonalIdentityNumber Valid(string input) => Valid(input, Today);
+
+    private static PersonalIdentityNumber Valid(string input, DateOnly today)
     {
-        PersonalIdentityNumber.TryParse(input, Today, out var number, out var error).ShouldBeTrue(error);
+        PersonalIdentityNumber.TryParse(input, today, out var number, out var error).ShouldBeTrue(error);
         return number!;
     }
 
-    private static string Refused(string? input)
+    private static string Refused(string? input) => Refused(input, Today);
+
+    private static string Refused(string? input, DateOnly today)
     {
-        PersonalIdentityNumber.TryParse(input, Today, out var number, out var error).ShouldBeFalse();
+        PersonalIdentityNumber.TryParse(input, today, out var number, out var error).ShouldBeFalse();
         number.ShouldBeNull();
         return error!;
     }
@@ -45,12 +49,55 @@ public class PersonalIdentityNumberTests
         Valid("121212+1212").BirthDate.ShouldBe(new DateOnly(1912, 12, 12));
     }
 
+    // The century rule of a 10-digit number: the separator tells how old the person turns this year.
+    // Check digits computed with WithCheckDigit below: 261231-123 → 9; 260101-123 → 8; 261204-123 → 2;
+    // 270101-123 → 7; 251231-123 → 0.
+
     [Fact]
-    public void A_birthday_later_this_year_in_ten_digits_belongs_to_the_previous_century()
+    public void Ten_digits_with_minus_dated_later_this_year_is_refused_not_taken_as_a_century_ago()
     {
-        // 261218 has not happened yet on 2026-11-30, so it is 1926, not 2026.
-        var number = Valid(WithCheckDigit("261218987"));
-        number.BirthDate.ShouldBe(new DateOnly(1926, 12, 18));
+        // On 2026-12-04 a '-' number dated 26-12-31 is someone born this year, which has not happened yet;
+        // born 1926 they would turn 100 this year and carry '+'.
+        Refused("261231-1239", new DateOnly(2026, 12, 4)).ShouldBe("Födelsedatumet ligger i framtiden.");
+        Refused("2612311239", new DateOnly(2026, 12, 4)).ShouldBe("Födelsedatumet ligger i framtiden.");
+    }
+
+    [Fact]
+    public void Ten_digits_with_minus_dated_earlier_this_year_or_today_is_born_this_year()
+    {
+        Valid("260101-1238", new DateOnly(2026, 12, 4)).BirthDate.ShouldBe(new DateOnly(2026, 1, 1));
+        Valid("261204-1232", new DateOnly(2026, 12, 4)).BirthDate.ShouldBe(new DateOnly(2026, 12, 4));
+    }
+
+    [Fact]
+    public void Ten_digits_with_minus_for_a_year_ending_after_this_one_is_someone_turning_99_or_less()
+    {
+        // 27 cannot be 2027 in 2026, so it is 1927: that person turns 99 this year and still has '-'.
+        Valid("270101-1237", new DateOnly(2026, 12, 4)).BirthDate.ShouldBe(new DateOnly(1927, 1, 1));
+    }
+
+    [Fact]
+    public void Plus_is_used_from_the_first_of_january_of_the_year_one_turns_100()
+    {
+        // Born 1926-12-31: '+' from 2026-01-01, though the 100th birthday is at the end of the year.
+        Valid("261231+1239", new DateOnly(2026, 1, 1)).BirthDate.ShouldBe(new DateOnly(1926, 12, 31));
+        // The day before, in 2025, they turned 99 that year and were written with '-'.
+        Valid("261231-1239", new DateOnly(2025, 12, 31)).BirthDate.ShouldBe(new DateOnly(1926, 12, 31));
+    }
+
+    [Fact]
+    public void The_same_digits_are_a_newborn_with_minus_and_a_centenarian_with_plus()
+    {
+        var today = new DateOnly(2025, 12, 31);
+        Valid("251231-1230", today).BirthDate.ShouldBe(new DateOnly(2025, 12, 31));
+        Valid("251231+1230", today).BirthDate.ShouldBe(new DateOnly(1925, 12, 31));
+    }
+
+    [Fact]
+    public void Plus_for_a_year_ending_after_a_century_ago_is_two_centuries_back()
+    {
+        // In 2026 '+' means born 1926 or earlier, so 27 is 1827, never 1927 (who turns 99 and has '-').
+        Valid("270101+1237", new DateOnly(2026, 12, 4)).BirthDate.ShouldBe(new DateOnly(1827, 1, 1));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Samordna.Web.Tests.Infrastructure;
 
 namespace Samordna.Web.Tests.Data;
 
-/// <summary>Rules the data layer enforces whatever code path writes: versions and the append-only journal.</summary>
+/// <summary>Rules the data layer enforces whatever code path writes: versions, the append-only journal, instants kept exactly and in time order.</summary>
 public abstract class PersistenceRulesTests(SamordnaApp app)
 {
     private static readonly DateTimeOffset At = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
@@ -66,12 +66,48 @@ public abstract class PersistenceRulesTests(SamordnaApp app)
     [Fact]
     public async Task Instants_round_trip_exactly_and_sort_in_time_order()
     {
-        var stored = await StoredCase();
-        var read = await app.InDatabase(db => db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == stored.Id));
-        read.ReceivedAt.ShouldBe(At);
-        var later = await app.InDatabase(db => db.Set<Case>().Where(c => c.OrganisationId == app.Asby.OrganisationId && c.ReceivedAt > At.AddSeconds(-1)).CountAsync());
-        later.ShouldBeGreaterThanOrEqualTo(1);
+        // The first hour of New Year's Day in Sweden is the last hour of 2025 in UTC. The instants are
+        // written with the offsets they came with: their clock times and their text sort differently
+        // from time (the +02:00 one at the start of the hour reads latest), and neighbours are 1 µs apart,
+        // the finest PostgreSQL keeps, at both ends of the hour and inside it.
+        var from = Instant("2026-01-01T00:00:00+01:00");
+        var to = Instant("2026-01-01T01:00:00+01:00");
+        var justBefore = Instant("2026-01-01T00:59:59.999999+02:00"); // 1 µs before the hour: outside
+        var first = Instant("2026-01-01T01:00:00+02:00");
+        var second = Instant("2026-01-01T00:30:00+01:00");
+        var third = Instant("2025-12-31T23:30:00.000001+00:00");      // 1 µs after the second
+        var last = Instant("2026-01-01T00:59:59.999999+01:00");
+        var atTheEnd = Instant("2025-12-31T19:00:00-05:00");          // the hour's exclusive end: outside
+
+        var person = new Person(app.Asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, "Nyårsnatten"), Gender.Unknown,
+            ProtectedIdentityLevel.None, ContactDetails.Empty, At);
+        // Stored out of time order, so neither insertion order nor the time-ordered keys give the answer.
+        var cases = new[] { last, second, justBefore, atTheEnd, third, first }
+            .ToDictionary(at => at, at => new Case(app.Asby.OrganisationId, CaseType.AdultVictim, app.Asby.ViolenceTeam,
+                person.Id, Stored(at), app.Asby.CaseworkerId, $"Inkom {at:O}"));
+        await app.Store([person, .. cases.Values]);
+
+        var (storedFrom, storedTo) = (Stored(from), Stored(to));
+        var read = await app.InDatabase(db => db.Set<Case>().AsNoTracking()
+            .Where(c => c.OrganisationId == app.Asby.OrganisationId && c.ReceivedAt >= storedFrom && c.ReceivedAt < storedTo)
+            .OrderBy(c => c.ReceivedAt)
+            .Select(c => new { c.Id, c.ReceivedAt })
+            .ToListAsync());
+
+        read.Select(c => c.Id).ShouldBe([cases[first].Id, cases[second].Id, cases[third].Id, cases[last].Id]);
+        read.Select(c => c.ReceivedAt.UtcTicks).ShouldBe([first.UtcTicks, second.UtcTicks, third.UtcTicks, last.UtcTicks]);
+        read.ShouldAllBe(c => c.ReceivedAt.Offset == TimeSpan.Zero);
     }
+
+    private static DateTimeOffset Instant(string roundTrip) =>
+        DateTimeOffset.Parse(roundTrip, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Handlers convert to UTC before storing, because Npgsql writes no other offset to timestamptz. The
+    /// SQLite converter is handed the original offset, so one that kept clock time or text would show here.
+    /// </summary>
+    private DateTimeOffset Stored(DateTimeOffset instant) =>
+        app.Provider == DatabaseProvider.Sqlite ? instant : instant.ToUniversalTime();
 }
 
 public sealed class PersistenceRulesOnSqlite(SqliteApp app) : PersistenceRulesTests(app), IClassFixture<SqliteApp>;
