@@ -9,15 +9,16 @@ namespace Samordna.Core.Cases;
 /// <summary>
 /// Changes the case's description, responsible member of staff and case group. <see cref="Version"/>
 /// is the version the caller read: if someone else saved in between, the update is refused (409).
+/// A field left out stays as it is; a field given as null is cleared.
 /// </summary>
-public sealed record UpdateCase(long? Version, string? Summary, Guid? ResponsibleStaffId, Guid? CaseGroupId);
+public sealed record UpdateCase(long? Version, Optional<string?> Summary, Optional<Guid?> ResponsibleStaffId, Optional<Guid?> CaseGroupId);
 
 public sealed class UpdateCaseValidator : AbstractValidator<UpdateCase>
 {
     public UpdateCaseValidator()
     {
         RuleFor(c => c.Version).NotNull().WithMessage("Ange vilken version av ärendet ändringen bygger på.");
-        RuleFor(c => c.Summary).MaximumLength(2_000);
+        RuleFor(c => c.Summary.Value).MaximumLength(2_000).When(c => c.Summary.IsSet).OverridePropertyName(nameof(UpdateCase.Summary));
     }
 }
 
@@ -30,9 +31,9 @@ public sealed class UpdateCaseHandler(DbContext db, IValidator<UpdateCase> valid
         var @case = await db.Set<Case>().SingleAsync(c => c.Id == caseId, ct);
 
         @case.EnsureVersion(command.Version!.Value);
-        @case.Describe(command.Summary);
-        await CaseAssignments.Assign(db, actor.OrganisationId, @case, command.ResponsibleStaffId, ct);
-        await CaseAssignments.Link(db, actor.OrganisationId, @case, command.CaseGroupId, ct);
+        if (command.Summary.IsSet) @case.Describe(command.Summary.Value);
+        if (command.ResponsibleStaffId.IsSet) await CaseAssignments.Assign(db, actor.OrganisationId, @case, command.ResponsibleStaffId.Value, ct);
+        if (command.CaseGroupId.IsSet) await CaseAssignments.Link(db, actor.OrganisationId, @case, command.CaseGroupId.Value, ct);
 
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access);
         // Two requests that both read the same version race here; the data layer's version check lets

@@ -125,11 +125,10 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
         {
             try
             {
-                // UpdateCase sets responsible staff and group too; this form changes only the summary, so
-                // it sends them back as they are. A stale Version makes the handler refuse the whole update.
-                var current = await cases.Get(actor, id, ct);
+                // This form changes only the summary; responsible staff and group are left out, so they stay
+                // as they are. A stale Version makes the handler refuse the update.
                 await updateCase.Handle(actor, id, new UpdateCase(Description.Version, Description.Summary,
-                    current.ResponsibleStaffId, current.Group?.Id), ct);
+                    ResponsibleStaffId: default, CaseGroupId: default), ct);
                 TempData["Status"] = "Sammanfattningen är sparad.";
                 return RedirectToPage("/Cases/Show", null, new { id }, "sammanfattning");
             }
