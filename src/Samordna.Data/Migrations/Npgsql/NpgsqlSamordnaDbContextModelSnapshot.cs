@@ -574,6 +574,10 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid>("CreatedByUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_unit_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -597,6 +601,9 @@ namespace Samordna.Data.Migrations.Npgsql
 
                     b.HasKey("Id")
                         .HasName("pk_case_groups");
+
+                    b.HasIndex("CreatedByUnitId")
+                        .HasDatabaseName("ix_case_groups_created_by_unit_id");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_case_groups_organisation_id");
@@ -2141,6 +2148,13 @@ namespace Samordna.Data.Migrations.Npgsql
 
             modelBuilder.Entity("Samordna.Core.Cases.CaseGroup", b =>
                 {
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_groups_unit_created_by_unit_id");
+
                     b.HasOne("Samordna.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

@@ -563,6 +563,10 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid>("CreatedByUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_unit_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -586,6 +590,9 @@ namespace Samordna.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_case_groups");
+
+                    b.HasIndex("CreatedByUnitId")
+                        .HasDatabaseName("ix_case_groups_created_by_unit_id");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_case_groups_organisation_id");
@@ -2130,6 +2137,13 @@ namespace Samordna.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Samordna.Core.Cases.CaseGroup", b =>
                 {
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_groups_unit_created_by_unit_id");
+
                     b.HasOne("Samordna.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

@@ -136,28 +136,6 @@ namespace Samordna.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "case_groups",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_case_groups", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_case_groups_organisation_organisation_id",
-                        column: x => x.organisation_id,
-                        principalTable: "organisations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "districts",
                 columns: table => new
                 {
@@ -325,71 +303,29 @@ namespace Samordna.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "cases",
+                name: "case_groups",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    owning_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    subject_person_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    responsible_staff_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    case_group_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    opened_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    classification = table.Column<string>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    investigation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    investigation_started_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    decided_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    no_investigation_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    support_started_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    support_ended_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    closing_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    reopening_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    intake_channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    intake_receiving_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    intake_reporter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    created_by_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_cases", x => x.id);
+                    table.PrimaryKey("pk_case_groups", x => x.id);
                     table.ForeignKey(
-                        name: "fk_cases_case_group_case_group_id",
-                        column: x => x.case_group_id,
-                        principalTable: "case_groups",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_cases_organisation_organisation_id",
+                        name: "fk_case_groups_organisation_organisation_id",
                         column: x => x.organisation_id,
                         principalTable: "organisations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_cases_person_subject_person_id",
-                        column: x => x.subject_person_id,
-                        principalTable: "people",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_cases_staff_member_opened_by",
-                        column: x => x.opened_by,
-                        principalTable: "staff_members",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_cases_staff_member_responsible_staff_id",
-                        column: x => x.responsible_staff_id,
-                        principalTable: "staff_members",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_cases_unit_owning_unit_id",
-                        column: x => x.owning_unit_id,
+                        name: "fk_case_groups_unit_created_by_unit_id",
+                        column: x => x.created_by_unit_id,
                         principalTable: "units",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -504,6 +440,77 @@ namespace Samordna.Data.Migrations.Sqlite
                         principalTable: "AspNetUsers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    owning_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    subject_person_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    responsible_staff_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    case_group_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    opened_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    classification = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    investigation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    investigation_started_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    no_investigation_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    support_started_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    support_ended_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    closing_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    reopening_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    intake_channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    intake_receiving_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    intake_reporter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cases", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_cases_case_group_case_group_id",
+                        column: x => x.case_group_id,
+                        principalTable: "case_groups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_cases_organisation_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_cases_person_subject_person_id",
+                        column: x => x.subject_person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_cases_staff_member_opened_by",
+                        column: x => x.opened_by,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_cases_staff_member_responsible_staff_id",
+                        column: x => x.responsible_staff_id,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_cases_unit_owning_unit_id",
+                        column: x => x.owning_unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1099,6 +1106,11 @@ namespace Samordna.Data.Migrations.Sqlite
                 name: "ix_audit_subjects_person_id",
                 table: "audit_subjects",
                 column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_case_groups_created_by_unit_id",
+                table: "case_groups",
+                column: "created_by_unit_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_case_groups_organisation_id",
