@@ -96,6 +96,6 @@ public sealed class TransitionCaseHandler(DbContext db, TimeProvider clock, IVal
 
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access);
         await db.SaveChangesAsync(ct);
-        return await queries.Details(access, ct);
+        return await queries.Details(actor, access, ct);
     }
 }

@@ -33,13 +33,13 @@ public sealed class UpdateCaseHandler(DbContext db, IValidator<UpdateCase> valid
         @case.EnsureVersion(command.Version!.Value);
         if (command.Summary.IsSet) @case.Describe(command.Summary.Value);
         if (command.ResponsibleStaffId.IsSet) await CaseAssignments.Assign(db, actor.OrganisationId, @case, command.ResponsibleStaffId.Value, ct);
-        if (command.CaseGroupId.IsSet) await CaseAssignments.Link(db, actor.OrganisationId, @case, command.CaseGroupId.Value, ct);
+        if (command.CaseGroupId.IsSet) await CaseAssignments.Link(db, policy, actor, @case, command.CaseGroupId.Value, ct);
 
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access);
         // Two requests that both read the same version race here; the data layer's version check lets
         // exactly one of them through and the other gets a concurrency conflict (and its audit entry is rolled back with it).
         await db.SaveChangesAsync(ct);
-        return await queries.Details(access, ct);
+        return await queries.Details(actor, access, ct);
     }
 }
 
@@ -54,12 +54,30 @@ internal static class CaseAssignments
         @case.AssignTo(staffMemberId);
     }
 
-    public static async Task Link(DbContext db, Guid organisationId, Case @case, Guid? groupId, CancellationToken ct)
+    /// <summary>
+    /// Links the case to a group, or takes it out of its group (null), which whoever may change the case
+    /// may do. A group the actor may not link to (<see cref="CaseGroup.AdmitsLinkBy"/>) is answered exactly
+    /// like a missing id, so trying ids teaches nothing about other units' households.
+    /// </summary>
+    public static async Task Link(DbContext db, AccessPolicy policy, Actor actor, Case @case, Guid? groupId, CancellationToken ct)
     {
         CaseGroup? group = null;
         if (groupId is { } id)
-            group = await db.Set<CaseGroup>().SingleOrDefaultAsync(g => g.Id == id && g.OrganisationId == organisationId, ct)
-                ?? throw new NotFoundException("Ärendegruppen", id);
+        {
+            var readable = policy.ReadableCases(actor);
+            var found = await db.Set<CaseGroup>()
+                .Where(g => g.Id == id && g.OrganisationId == actor.OrganisationId)
+                .Select(g => new
+                {
+                    Group = g,
+                    HasCases = db.Set<Case>().Any(c => c.CaseGroupId == g.Id),
+                    MayOpenACaseInIt = readable.Any(c => c.CaseGroupId == g.Id),
+                })
+                .SingleOrDefaultAsync(ct);
+            if (found is null || !found.Group.AdmitsLinkBy(actor, found.HasCases, found.MayOpenACaseInIt))
+                throw new NotFoundException("Ärendegruppen", id);
+            group = found.Group;
+        }
         @case.LinkToGroup(group);
     }
 }

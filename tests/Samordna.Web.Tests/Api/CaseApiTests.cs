@@ -161,20 +161,24 @@ public abstract class CaseApiTests(SamordnaApp app)
             .Content.ReadFromJsonAsync<JsonElement>();
         var groupId = group.GetProperty("id").GetGuid();
         var victimCase = (await OpenVictimCase(client, "Våldsutsatt")).GetProperty("id").GetGuid();
+        (await client.PutAsJsonAsync($"/api/v1/cases/{victimCase}", new { version = 0, caseGroupId = groupId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The treatment centre is consulted on the victim's case, which lets it open the perpetrator's case in the same group.
+        (await client.PostAsJsonAsync($"/api/v1/cases/{victimCase}/team", new { unitId = app.Asby.TreatmentCentre, reason = "consultation" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
         var perpetrator = await RegisterAnonymous(client, "Våldsutövare");
-        // The treatment centre owns the perpetrator's case; its therapist opens it in the same group.
         var therapist = await app.SignedIn(app.Asby.Therapist);
         var opened = await therapist.PostAsJsonAsync("/api/v1/cases", new
         {
             type = "perpetrator", owningUnitId = app.Asby.TreatmentCentre, subjectPersonId = perpetrator, caseGroupId = groupId, channel = "victimsCase",
         });
         opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
-        var perpetratorCase = await opened.Content.ReadFromJsonAsync<JsonElement>();
-        (await client.PutAsJsonAsync($"/api/v1/cases/{victimCase}", new { version = 0, caseGroupId = groupId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var perpetratorCase = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{victimCase}");
-        read.GetProperty("group").GetProperty("caseIds").EnumerateArray().Select(e => e.GetGuid())
-            .ShouldBe([victimCase, perpetratorCase.GetProperty("id").GetGuid()], ignoreOrder: true);
+        // Each sees the group's cases they may open: the centre both, the violence team its own only.
+        var read = await therapist.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{perpetratorCase}");
+        read.GetProperty("group").GetProperty("caseIds").EnumerateArray().Select(e => e.GetGuid()).ShouldBe([victimCase, perpetratorCase], ignoreOrder: true);
+        var victimRead = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{victimCase}");
+        victimRead.GetProperty("group").GetProperty("caseIds").EnumerateArray().Select(e => e.GetGuid()).ShouldBe([victimCase]);
     }
 
     [Fact]
