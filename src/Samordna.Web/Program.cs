@@ -67,8 +67,16 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 // A body that cannot be read throws, so ProblemMapping can name the field instead of a bare 400.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(json =>
-    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-builder.Services.AddOpenApi("v1");
+{
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    // A field of a change that the client leaves out stays as it is; an explicit null clears it.
+    json.SerializerOptions.Converters.Add(new OptionalJsonConverterFactory());
+});
+builder.Services.AddOpenApi("v1", openApi =>
+{
+    openApi.CreateSchemaReferenceId = OptionalSchemaTransformer.Inline;
+    openApi.AddSchemaTransformer<OptionalSchemaTransformer>();
+});
 builder.Services.AddRazorPages();
 // Swedish text is written as is in pages (å, ä, ö), not as numeric character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

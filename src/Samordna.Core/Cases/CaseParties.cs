@@ -37,6 +37,6 @@ public sealed class AddCasePartyHandler(DbContext db, TimeProvider clock, IValid
                 required: true, clock.GetUtcNow(), personId: person.Id));
         audit.CaseAccessed(actor, AuditAction.AddParty, access, [person.Id]);
         await db.SaveChangesAsync(ct);
-        return await queries.Details(access, ct);
+        return await queries.Details(actor, access, ct);
     }
 }

@@ -34,7 +34,10 @@ public sealed record PartyView(Guid PersonId, string Name, PartyRole Role, Ident
 
 public sealed record TeamUnitView(Guid UnitId, string Unit, CaseTeamReason Reason, DateTimeOffset AddedAt, CaseTeamScope Scope);
 
-/// <summary>The group and the ids of its cases — only ids cross between the household's cases; opening one needs access to it.</summary>
+/// <summary>
+/// The group and the ids of those of its cases the reader may open — only ids cross between the
+/// household's cases, and a case the reader may not open is left out, not hinted at.
+/// </summary>
 public sealed record CaseGroupSummary(Guid Id, CaseGroupKind Kind, string Label, IReadOnlyList<Guid> CaseIds);
 
 public sealed record JournalEntryView(Guid Id, Guid CaseId, DateTimeOffset WrittenAt, Guid AuthorId, string Author,
@@ -77,14 +80,40 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
     public async Task<CaseDetails> Get(Actor actor, Guid id, CancellationToken ct)
     {
         var access = await policy.RequireCase(actor, id, CaseOperation.Read, ct);
-        var details = await Build(access, ct);
+        var details = await Build(actor, access, ct);
         audit.CaseAccessed(actor, AuditAction.ReadCase, access, details.Parties.Select(p => p.PersonId));
         await db.SaveChangesAsync(ct);
         return details;
     }
 
     /// <summary>The case as it stands after a change the caller already made through <paramref name="access"/> and logged.</summary>
-    internal Task<CaseDetails> Details(CaseAccess access, CancellationToken ct) => Build(access, ct);
+    internal Task<CaseDetails> Details(Actor actor, CaseAccess access, CancellationToken ct) => Build(actor, access, ct);
+
+    /// <summary>
+    /// The other cases of a group that the actor may open, oldest first, in one query: what the case page
+    /// lists under the household. The cases and their subjects are logged as one search.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseSummary>> OtherCasesInGroup(Actor actor, Guid groupId, Guid caseId, CancellationToken ct)
+    {
+        var rows = await (
+            from c in policy.ReadableCases(actor).AsNoTracking()
+            where c.CaseGroupId == groupId && c.Id != caseId
+            join u in db.Set<Unit>() on c.OwningUnitId equals u.Id
+            join p in db.Set<Person>() on c.SubjectPersonId equals p.Id
+            join s in db.Set<StaffMember>() on c.ResponsibleStaffId equals s.Id into responsible
+            from s in responsible.DefaultIfEmpty()
+            orderby c.Id
+            select new { c.Id, c.Type, c.OwningUnitId, Unit = u.Name, c.SubjectPersonId, p.FirstName, p.LastName, p.Pseudonym,
+                c.ReceivedAt, Staff = s.DisplayName })
+            .ToListAsync(ct);
+        if (rows.Count == 0) return [];
+
+        audit.Record(actor, AuditAction.Search,
+            rows.SelectMany(r => new[] { AuditSubject.Case(r.Id), AuditSubject.Person(r.SubjectPersonId) }));
+        await db.SaveChangesAsync(ct);
+        return rows.Select(r => new CaseSummary(r.Id, r.Type, r.OwningUnitId, r.Unit, r.SubjectPersonId,
+            Person.NameOf(r.FirstName, r.LastName, r.Pseudonym), r.ReceivedAt, r.Staff)).ToList();
+    }
 
     /// <summary>The journal of one case in the order it was written; corrections appear as their own entries. The read is logged.</summary>
     public async Task<IReadOnlyList<JournalEntryView>> Journal(Actor actor, Guid caseId, CancellationToken ct)
@@ -102,7 +131,7 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
         return entries;
     }
 
-    private async Task<CaseDetails> Build(CaseAccess access, CancellationToken ct)
+    private async Task<CaseDetails> Build(Actor actor, CaseAccess access, CancellationToken ct)
     {
         var c = await db.Set<Case>().AsNoTracking().Include(x => x.Parties).SingleAsync(x => x.Id == access.CaseId, ct);
         var unit = await db.Set<Unit>().Where(u => u.Id == c.OwningUnitId).Select(u => u.Name).SingleAsync(ct);
@@ -130,7 +159,7 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
         if (c.CaseGroupId is { } groupId)
         {
             var g = await db.Set<CaseGroup>().AsNoTracking().SingleAsync(x => x.Id == groupId, ct);
-            var members = await db.Set<Case>().Where(x => x.CaseGroupId == groupId).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
+            var members = await policy.ReadableCases(actor).Where(x => x.CaseGroupId == groupId).OrderBy(x => x.Id).Select(x => x.Id).ToListAsync(ct);
             group = new CaseGroupSummary(g.Id, g.Kind, g.Label, members);
         }
 

@@ -38,6 +38,6 @@ public sealed class AddToCaseTeamHandler(DbContext db, TimeProvider clock, IVali
         db.Add(new CaseTeamMember(actor.OrganisationId, caseId, unitId, command.Reason!.Value, actor.StaffMemberId, clock.GetUtcNow(), command.Scope));
         audit.CaseAccessed(actor, AuditAction.ChangeCaseTeam, access);
         await db.SaveChangesAsync(ct);
-        return await queries.Details(access, ct);
+        return await queries.Details(actor, access, ct);
     }
 }

@@ -96,7 +96,7 @@ public sealed class TransitionCaseHandler(DbContext db, TimeProvider clock, IVal
 
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access);
         await db.SaveChangesAsync(ct);
-        return await queries.Details(access, ct);
+        return await queries.Details(actor, access, ct);
     }
 
     /// <summary>Which permission a step needs: the support track is the treating unit's work; the investigation and closing are decisions.</summary>

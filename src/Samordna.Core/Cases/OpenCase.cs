@@ -48,7 +48,7 @@ public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator
             (command.ReceivedAt ?? clock.GetUtcNow()).ToUniversalTime(), actor.StaffMemberId, command.Summary,
             new Intake(command.Channel!.Value, null, command.OwningUnitId.Value));
         await CaseAssignments.Assign(db, org, @case, command.ResponsibleStaffId, ct);
-        await CaseAssignments.Link(db, org, @case, command.CaseGroupId, ct);
+        await CaseAssignments.Link(db, policy, actor, @case, command.CaseGroupId, ct);
 
         db.Add(@case);
         db.AddRange(deadlines.ForNewCase(@case, clock.GetUtcNow()));
@@ -56,6 +56,6 @@ public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator
             AccessPolicy.BestRoleIn(actor, @case.OwningUnitId), null, @case.ResponsibleStaffId);
         audit.CaseAccessed(actor, AuditAction.OpenCase, access, [subject.Id]);
         await db.SaveChangesAsync(ct);
-        return await queries.Details(access, ct);
+        return await queries.Details(actor, access, ct);
     }
 }

@@ -9,15 +9,16 @@ namespace Samordna.Core.Cases;
 /// <summary>
 /// Changes the case's description, responsible member of staff and case group. <see cref="Version"/>
 /// is the version the caller read: if someone else saved in between, the update is refused (409).
+/// A field left out stays as it is; a field given as null is cleared.
 /// </summary>
-public sealed record UpdateCase(long? Version, string? Summary, Guid? ResponsibleStaffId, Guid? CaseGroupId);
+public sealed record UpdateCase(long? Version, Optional<string?> Summary, Optional<Guid?> ResponsibleStaffId, Optional<Guid?> CaseGroupId);
 
 public sealed class UpdateCaseValidator : AbstractValidator<UpdateCase>
 {
     public UpdateCaseValidator()
     {
         RuleFor(c => c.Version).NotNull().WithMessage("Ange vilken version av ärendet ändringen bygger på.");
-        RuleFor(c => c.Summary).MaximumLength(2_000);
+        RuleFor(c => c.Summary.Value).MaximumLength(2_000).When(c => c.Summary.IsSet).OverridePropertyName(nameof(UpdateCase.Summary));
     }
 }
 
@@ -30,15 +31,15 @@ public sealed class UpdateCaseHandler(DbContext db, IValidator<UpdateCase> valid
         var @case = await db.Set<Case>().SingleAsync(c => c.Id == caseId, ct);
 
         @case.EnsureVersion(command.Version!.Value);
-        @case.Describe(command.Summary);
-        await CaseAssignments.Assign(db, actor.OrganisationId, @case, command.ResponsibleStaffId, ct);
-        await CaseAssignments.Link(db, actor.OrganisationId, @case, command.CaseGroupId, ct);
+        if (command.Summary.IsSet) @case.Describe(command.Summary.Value);
+        if (command.ResponsibleStaffId.IsSet) await CaseAssignments.Assign(db, actor.OrganisationId, @case, command.ResponsibleStaffId.Value, ct);
+        if (command.CaseGroupId.IsSet) await CaseAssignments.Link(db, policy, actor, @case, command.CaseGroupId.Value, ct);
 
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access);
         // Two requests that both read the same version race here; the data layer's version check lets
         // exactly one of them through and the other gets a concurrency conflict (and its audit entry is rolled back with it).
         await db.SaveChangesAsync(ct);
-        return await queries.Details(access, ct);
+        return await queries.Details(actor, access, ct);
     }
 }
 
@@ -53,12 +54,30 @@ internal static class CaseAssignments
         @case.AssignTo(staffMemberId);
     }
 
-    public static async Task Link(DbContext db, Guid organisationId, Case @case, Guid? groupId, CancellationToken ct)
+    /// <summary>
+    /// Links the case to a group, or takes it out of its group (null), which whoever may change the case
+    /// may do. A group the actor may not link to (<see cref="CaseGroup.AdmitsLinkBy"/>) is answered exactly
+    /// like a missing id, so trying ids teaches nothing about other units' households.
+    /// </summary>
+    public static async Task Link(DbContext db, AccessPolicy policy, Actor actor, Case @case, Guid? groupId, CancellationToken ct)
     {
         CaseGroup? group = null;
         if (groupId is { } id)
-            group = await db.Set<CaseGroup>().SingleOrDefaultAsync(g => g.Id == id && g.OrganisationId == organisationId, ct)
-                ?? throw new NotFoundException("Ärendegruppen", id);
+        {
+            var readable = policy.ReadableCases(actor);
+            var found = await db.Set<CaseGroup>()
+                .Where(g => g.Id == id && g.OrganisationId == actor.OrganisationId)
+                .Select(g => new
+                {
+                    Group = g,
+                    HasCases = db.Set<Case>().Any(c => c.CaseGroupId == g.Id),
+                    MayOpenACaseInIt = readable.Any(c => c.CaseGroupId == g.Id),
+                })
+                .SingleOrDefaultAsync(ct);
+            if (found is null || !found.Group.AdmitsLinkBy(actor, found.HasCases, found.MayOpenACaseInIt))
+                throw new NotFoundException("Ärendegruppen", id);
+            group = found.Group;
+        }
         @case.LinkToGroup(group);
     }
 }

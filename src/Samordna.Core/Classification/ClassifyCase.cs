@@ -35,6 +35,6 @@ public sealed class Classifier(DbContext db, AccessPolicy policy, AuditTrail aud
         @case.Classify(codes);
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access);
         await db.SaveChangesAsync(ct);
-        return await queries.Details(access, ct);
+        return await queries.Details(actor, access, ct);
     }
 }

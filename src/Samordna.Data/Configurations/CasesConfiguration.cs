@@ -51,6 +51,7 @@ internal sealed class CaseGroupConfiguration : IEntityTypeConfiguration<CaseGrou
         group.Property(g => g.Version).IsConcurrencyToken();
         group.Property(g => g.Label).HasMaxLength(100);
         group.HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        group.HasOne<Unit>().WithMany().HasForeignKey(g => g.CreatedByUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -55,7 +55,8 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
         var protection = number % 7 == 0 ? ProtectedIdentityLevel.ProtectedRegistration : ProtectedIdentityLevel.None;
 
         var victim = Adult(victimIsWoman ? Gender.Woman : Gender.Man, surname, address, protection, received);
-        var group = new CaseGroup(organisationId, CaseGroupKind.Household, $"Hushåll {received.Year}-{number:00}", received);
+        // The violence team, where the police report comes in, starts the household's group.
+        var group = new CaseGroup(organisationId, units["Relationsvåldsteamet"].Id, CaseGroupKind.Household, $"Hushåll {received.Year}-{number:00}", received);
         db.AddRange(victim, group);
 
         var victimCase = OpenCase(db, CaseType.AdultVictim, "Relationsvåldsteamet", victim, received, group, staff["anna"], VictimNotes, IntakeChannel.PoliceReport);

@@ -37,9 +37,9 @@ public class CaseTests
     public void A_case_joins_only_a_group_of_its_own_municipality()
     {
         var @case = NewCase();
-        var foreign = new CaseGroup(Guid.NewGuid(), CaseGroupKind.Household, "Hushåll 1", Received);
+        var foreign = new CaseGroup(Guid.NewGuid(), Guid.NewGuid(), CaseGroupKind.Household, "Hushåll 1", Received);
         Should.Throw<DomainRuleException>(() => @case.LinkToGroup(foreign));
-        var own = new CaseGroup(_organisation, CaseGroupKind.Household, "Hushåll 2", Received);
+        var own = new CaseGroup(_organisation, Guid.NewGuid(), CaseGroupKind.Household, "Hushåll 2", Received);
         @case.LinkToGroup(own);
         @case.CaseGroupId.ShouldBe(own.Id);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Samordna.Web.Tests.Infrastructure;
 
 namespace Samordna.Web.Tests.Api;
@@ -160,7 +161,11 @@ public abstract class CaseApiTests(SamordnaApp app)
             .Content.ReadFromJsonAsync<JsonElement>();
         var groupId = group.GetProperty("id").GetGuid();
         var victimCase = (await OpenVictimCase(client, "Våldsutsatt")).GetProperty("id").GetGuid();
-        // The treatment centre owns the perpetrator's case; its therapist registers him and opens it in the same group.
+        (await client.PutAsJsonAsync($"/api/v1/cases/{victimCase}", new { version = 0, caseGroupId = groupId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The treatment centre is consulted on the victim's case, which lets it open the perpetrator's case in the same group;
+        // it registers the perpetrator itself (a person belongs to the unit that registered them).
+        (await client.PostAsJsonAsync($"/api/v1/cases/{victimCase}/team", new { unitId = app.Asby.TreatmentCentre, reason = "consultation" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
         var therapist = await app.SignedIn(app.Asby.Therapist);
         var perpetrator = await RegisterAnonymous(therapist, "Våldsutövare");
         var opened = await therapist.PostAsJsonAsync("/api/v1/cases", new
@@ -168,12 +173,13 @@ public abstract class CaseApiTests(SamordnaApp app)
             type = "perpetrator", owningUnitId = app.Asby.TreatmentCentre, subjectPersonId = perpetrator, caseGroupId = groupId, channel = "victimsCase",
         });
         opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
-        var perpetratorCase = await opened.Content.ReadFromJsonAsync<JsonElement>();
-        (await client.PutAsJsonAsync($"/api/v1/cases/{victimCase}", new { version = 0, caseGroupId = groupId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var perpetratorCase = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var read = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{victimCase}");
-        read.GetProperty("group").GetProperty("caseIds").EnumerateArray().Select(e => e.GetGuid())
-            .ShouldBe([victimCase, perpetratorCase.GetProperty("id").GetGuid()], ignoreOrder: true);
+        // Each sees the group's cases they may open: the centre both, the violence team its own only.
+        var read = await therapist.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{perpetratorCase}");
+        read.GetProperty("group").GetProperty("caseIds").EnumerateArray().Select(e => e.GetGuid()).ShouldBe([victimCase, perpetratorCase], ignoreOrder: true);
+        var victimRead = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{victimCase}");
+        victimRead.GetProperty("group").GetProperty("caseIds").EnumerateArray().Select(e => e.GetGuid()).ShouldBe([victimCase]);
     }
 
     [Fact]
@@ -204,6 +210,106 @@ public abstract class CaseApiTests(SamordnaApp app)
         var next = firstPage.GetProperty("next").GetString();
         var secondPage = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases?unit={app.Asby.ViolenceTeam}&limit=2&before={next}");
         secondPage.GetProperty("items").EnumerateArray().First().GetProperty("id").GetGuid().ShouldBe(ids[0]);
+    }
+
+    /// <summary>A case of the violence team with all three changeable fields filled in: summary, responsible worker and group.</summary>
+    private async Task<(Guid Id, Guid Group)> OpenFilledInCase(HttpClient client, string pseudonym)
+    {
+        var group = (await (await client.PostAsJsonAsync("/api/v1/case-groups", new { kind = "household", label = $"Hushåll {pseudonym}" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var person = await RegisterAnonymous(client, pseudonym);
+        var response = await client.PostAsJsonAsync("/api/v1/cases", new
+        {
+            type = "adultVictim", owningUnitId = app.Asby.ViolenceTeam, subjectPersonId = person, channel = "policeReport",
+            summary = "Polisanmälan om misshandel", responsibleStaffId = app.Asby.CaseworkerId, caseGroupId = group,
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), group);
+    }
+
+    private static async Task<JsonElement> Put(HttpClient client, Guid id, object body)
+    {
+        var response = await client.PutAsJsonAsync($"/api/v1/cases/{id}", body);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task An_update_changes_only_the_fields_it_names()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var (id, group) = await OpenFilledInCase(client, "Delvis ändrad");
+
+        var summaryOnly = await Put(client, id, new { version = 0, summary = "Utredning inledd" });
+        summaryOnly.GetProperty("summary").GetString().ShouldBe("Utredning inledd");
+        summaryOnly.GetProperty("responsibleStaffId").GetGuid().ShouldBe(app.Asby.CaseworkerId);
+        summaryOnly.GetProperty("group").GetProperty("id").GetGuid().ShouldBe(group);
+
+        var versionOnly = await Put(client, id, new { version = summaryOnly.GetProperty("version").GetInt64() });
+        versionOnly.GetProperty("summary").GetString().ShouldBe("Utredning inledd");
+        versionOnly.GetProperty("responsibleStaffId").GetGuid().ShouldBe(app.Asby.CaseworkerId);
+        versionOnly.GetProperty("group").GetProperty("id").GetGuid().ShouldBe(group);
+
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
+        stored.GetProperty("summary").GetString().ShouldBe("Utredning inledd");
+        stored.GetProperty("responsibleStaff").GetString().ShouldBe("Åsby Handläggare");
+        stored.GetProperty("group").GetProperty("id").GetGuid().ShouldBe(group);
+    }
+
+    [Fact]
+    public async Task An_explicit_null_clears_the_field_and_only_that_field()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var (id, group) = await OpenFilledInCase(client, "Rensad");
+
+        var withoutWorker = await Put(client, id, new { version = 0, responsibleStaffId = (Guid?)null });
+        withoutWorker.GetProperty("responsibleStaffId").ValueKind.ShouldBe(JsonValueKind.Null);
+        withoutWorker.GetProperty("group").GetProperty("id").GetGuid().ShouldBe(group);
+        withoutWorker.GetProperty("summary").GetString().ShouldBe("Polisanmälan om misshandel");
+
+        var cleared = await Put(client, id, new { version = withoutWorker.GetProperty("version").GetInt64(), summary = (string?)null, caseGroupId = (Guid?)null });
+        cleared.GetProperty("summary").ValueKind.ShouldBe(JsonValueKind.Null);
+        cleared.GetProperty("group").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await app.InDatabase(db => db.Set<Case>().Where(c => c.Id == id).Select(c => new { c.Summary, c.ResponsibleStaffId, c.CaseGroupId })
+            .SingleAsync())).ShouldBe(new { Summary = (string?)null, ResponsibleStaffId = (Guid?)null, CaseGroupId = (Guid?)null });
+    }
+
+    [Fact]
+    public async Task A_malformed_field_of_an_update_is_named_and_nothing_changes()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var (id, _) = await OpenFilledInCase(client, "Felstavad");
+
+        (await (await client.PutAsJsonAsync($"/api/v1/cases/{id}", new { version = 0, summary = "Ny", responsibleStaffId = "inte-ett-id" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).FieldErrors("responsibleStaffId").ShouldNotBeEmpty();
+        (await (await client.PutAsJsonAsync($"/api/v1/cases/{id}", new { version = 0, summary = new string('x', 2_001) }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).FieldErrors("summary").ShouldNotBeEmpty();
+        (await (await client.PutAsJsonAsync($"/api/v1/cases/{id}", new { summary = "Utan version" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).FieldErrors("version").ShouldNotBeEmpty();
+
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
+        stored.GetProperty("summary").GetString().ShouldBe("Polisanmälan om misshandel");
+        stored.GetProperty("version").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_fields_of_an_update_as_plain_values_that_may_be_left_out()
+    {
+        var document = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("UpdateCase");
+
+        schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(["version"]);
+        var properties = schema.GetProperty("properties");
+        foreach (var (field, format) in new[] { ("summary", (string?)null), ("responsibleStaffId", "uuid"), ("caseGroupId", "uuid") })
+        {
+            var property = properties.GetProperty(field);
+            property.TryGetProperty("$ref", out _).ShouldBeFalse(field);
+            property.TryGetProperty("properties", out _).ShouldBeFalse(field);
+            property.GetProperty("type").EnumerateArray().Select(t => t.GetString()).ShouldBe(["null", "string"], ignoreOrder: true, field);
+            (property.TryGetProperty("format", out var f) ? f.GetString() : null).ShouldBe(format, field);
+        }
+        document.GetProperty("components").GetProperty("schemas").EnumerateObject().ShouldNotContain(s => s.Name.StartsWith("Optional"));
     }
 }
 

@@ -30,8 +30,8 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
     public CaseDetails Case { get; private set; } = null!;
     public IReadOnlyList<JournalEntryView> Journal { get; private set; } = [];
 
-    /// <summary>The other cases in the case's group, in the order they were opened.</summary>
-    public IReadOnlyList<CaseDetails> GroupCases { get; private set; } = [];
+    /// <summary>The other cases in the case's group that the user may open, in the order they were opened.</summary>
+    public IReadOnlyList<CaseSummary> GroupCases { get; private set; } = [];
 
     /// <summary>The summary was changed by someone else after this user read it.</summary>
     public bool Conflict { get; private set; }
@@ -128,11 +128,10 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
         {
             try
             {
-                // UpdateCase sets responsible staff and group too; this form changes only the summary, so
-                // it sends them back as they are. A stale Version makes the handler refuse the whole update.
-                var current = await cases.Get(actor, id, ct);
+                // This form changes only the summary; responsible staff and group are left out, so they stay
+                // as they are. A stale Version makes the handler refuse the update.
                 await updateCase.Handle(actor, id, new UpdateCase(Description.Version, Description.Summary,
-                    current.ResponsibleStaffId, current.Group?.Id), ct);
+                    ResponsibleStaffId: default, CaseGroupId: default), ct);
                 TempData["Status"] = "Sammanfattningen är sparad.";
                 return RedirectToPage("/Cases/Show", null, new { id }, "sammanfattning");
             }
@@ -251,19 +250,8 @@ public sealed class ShowModel(CurrentActor currentActor, CaseQueries cases, Writ
             return false;
         }
 
-        var others = new List<CaseDetails>();
-        foreach (var otherId in Case.Group?.CaseIds.Where(c => c != id) ?? [])
-        {
-            try
-            {
-                others.Add(await cases.Get(actor, otherId, ct));
-            }
-            catch (NotFoundException)
-            {
-                // A case in the group that the user may not see is left out, not named.
-            }
-        }
-        GroupCases = others;
+        // One query for the household, not a full read per case; a case the user may not open is left out, not named.
+        GroupCases = Case.Group is { } group ? await cases.OtherCasesInGroup(actor, group.Id, id, ct) : [];
 
         var taken = Case.Team.Select(t => t.UnitId).Append(Case.OwningUnitId).ToHashSet();
         var units = (await organisations.Mine(actor, ct)).Units.Where(u => !taken.Contains(u.Id));
