@@ -119,6 +119,10 @@ public static class Swedish
         AuditAction.HandOver => "Överlämning",
         AuditAction.AnswerHandover => "Svar på överlämning",
         AuditAction.ChangeWaitingList => "Ändring i kö",
+        AuditAction.RequestStaffAccess => "Behörighetsbeställning",
+        AuditAction.ApproveStaffAccess => "Godkänd behörighetsbeställning",
+        AuditAction.RejectStaffAccess => "Avslagen behörighetsbeställning",
+        AuditAction.ChangeStaffAccess => "Ändring av roller eller behörighet",
         _ => action.ToString(),
     };
 
@@ -212,6 +216,7 @@ public static class Swedish
         AuditCheck.ProtectedPersons => "Åtkomst till skyddade personer",
         AuditCheck.ManyCasesOutsideCaseload => "Många ärenden utanför egen ärendelista",
         AuditCheck.OwnOrRelativeRecord => "Egna uppgifter eller anhörigas",
+        AuditCheck.StaffAccessChanges => "Ändringar av roller och behörighet",
         _ => check.ToString(),
     };
 
