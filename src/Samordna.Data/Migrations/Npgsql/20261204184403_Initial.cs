@@ -124,7 +124,8 @@ namespace Samordna.Data.Migrations.Npgsql
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     entry_id = table.Column<Guid>(type: "uuid", nullable: false),
                     case_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    person_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    staff_member_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -327,6 +328,51 @@ namespace Samordna.Data.Migrations.Npgsql
                 });
 
             migrationBuilder.CreateTable(
+                name: "staff_access_requests",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    staff_member_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    requested_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    protected_data_clearance = table.Column<bool>(type: "boolean", nullable: false),
+                    status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    decided_by = table.Column<Guid>(type: "uuid", nullable: true),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    rejection_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_access_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_staff_access_requests_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_staff_access_requests_staff_member_decided_by",
+                        column: x => x.decided_by,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_staff_access_requests_staff_member_requested_by",
+                        column: x => x.requested_by,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_staff_access_requests_staff_member_staff_member_id",
+                        column: x => x.staff_member_id,
+                        principalTable: "staff_members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cases",
                 columns: table => new
                 {
@@ -506,6 +552,32 @@ namespace Samordna.Data.Migrations.Npgsql
                         principalTable: "AspNetUsers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_access_request_roles",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_staff_access_request_roles", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_staff_access_request_roles_staff_access_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "staff_access_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_staff_access_request_roles_unit_unit_id",
+                        column: x => x.unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1103,6 +1175,11 @@ namespace Samordna.Data.Migrations.Npgsql
                 column: "person_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_subjects_staff_member_id",
+                table: "audit_subjects",
+                column: "staff_member_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_case_groups_organisation_id",
                 table: "case_groups",
                 column: "organisation_id");
@@ -1347,6 +1424,39 @@ namespace Samordna.Data.Migrations.Npgsql
                 column: "unit_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_staff_access_request_roles_request_id_unit_id_role",
+                table: "staff_access_request_roles",
+                columns: new[] { "request_id", "unit_id", "role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_access_request_roles_unit_id",
+                table: "staff_access_request_roles",
+                column: "unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_access_requests_decided_by",
+                table: "staff_access_requests",
+                column: "decided_by");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_access_requests_organisation_id_status_requested_at",
+                table: "staff_access_requests",
+                columns: new[] { "organisation_id", "status", "requested_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_access_requests_requested_by",
+                table: "staff_access_requests",
+                column: "requested_by");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_staff_access_requests_staff_member_id",
+                table: "staff_access_requests",
+                column: "staff_member_id",
+                unique: true,
+                filter: "status = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_staff_members_organisation_id",
                 table: "staff_members",
                 column: "organisation_id");
@@ -1476,6 +1586,9 @@ namespace Samordna.Data.Migrations.Npgsql
                 name: "role_assignments");
 
             migrationBuilder.DropTable(
+                name: "staff_access_request_roles");
+
+            migrationBuilder.DropTable(
                 name: "support_offers");
 
             migrationBuilder.DropTable(
@@ -1492,6 +1605,9 @@ namespace Samordna.Data.Migrations.Npgsql
 
             migrationBuilder.DropTable(
                 name: "open_talk_contacts");
+
+            migrationBuilder.DropTable(
+                name: "staff_access_requests");
 
             migrationBuilder.DropTable(
                 name: "waiting_list_entries");

@@ -12,7 +12,7 @@ using Samordna.Data;
 namespace Samordna.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSamordnaDbContext))]
-    [Migration("20261130054114_Initial")]
+    [Migration("20261204184246_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -395,6 +395,10 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("person_id");
 
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_member_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_subjects");
 
@@ -406,6 +410,9 @@ namespace Samordna.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_audit_subjects_person_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_audit_subjects_staff_member_id");
 
                     b.ToTable("audit_subjects", (string)null);
                 });
@@ -1811,6 +1818,39 @@ namespace Samordna.Data.Migrations.Sqlite
                     b.ToTable("support_offers", (string)null);
                 });
 
+            modelBuilder.Entity("Samordna.Core.Staff.RequestedRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_access_request_roles");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_staff_access_request_roles_unit_id");
+
+                    b.HasIndex("RequestId", "UnitId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_access_request_roles_request_id_unit_id_role");
+
+                    b.ToTable("staff_access_request_roles", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1842,6 +1882,76 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_role_assignments_staff_member_id_unit_id_role");
 
                     b.ToTable("role_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Staff.StaffAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("ProtectedDataClearance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("protected_data_clearance");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_access_requests");
+
+                    b.HasIndex("DecidedBy")
+                        .HasDatabaseName("ix_staff_access_requests_decided_by");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_staff_access_requests_requested_by");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_access_requests_staff_member_id")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("OrganisationId", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_staff_access_requests_organisation_id_status_requested_at");
+
+                    b.ToTable("staff_access_requests", (string)null);
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.StaffMember", b =>
@@ -2483,6 +2593,23 @@ namespace Samordna.Data.Migrations.Sqlite
                         .HasConstraintName("fk_support_offers_cases_case_id");
                 });
 
+            modelBuilder.Entity("Samordna.Core.Staff.RequestedRole", b =>
+                {
+                    b.HasOne("Samordna.Core.Staff.StaffAccessRequest", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_request_roles_staff_access_requests_request_id");
+
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_request_roles_unit_unit_id");
+                });
+
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
                 {
                     b.HasOne("Samordna.Core.Staff.StaffMember", null)
@@ -2498,6 +2625,36 @@ namespace Samordna.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_role_assignments_unit_unit_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Staff.StaffAccessRequest", b =>
+                {
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_staff_access_requests_staff_member_decided_by");
+
+                    b.HasOne("Samordna.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_requests_organisations_organisation_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_requests_staff_member_requested_by");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_requests_staff_member_staff_member_id");
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.StaffMember", b =>
@@ -2538,6 +2695,11 @@ namespace Samordna.Data.Migrations.Sqlite
             modelBuilder.Entity("Samordna.Core.OpenTalks.OpenTalkContact", b =>
                 {
                     b.Navigation("Talks");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Staff.StaffAccessRequest", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.StaffMember", b =>

@@ -13,7 +13,7 @@ using Samordna.Data;
 namespace Samordna.Data.Migrations.Npgsql
 {
     [DbContext(typeof(NpgsqlSamordnaDbContext))]
-    [Migration("20261130054217_Initial")]
+    [Migration("20261204184403_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -406,6 +406,10 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
 
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
                     b.HasKey("Id")
                         .HasName("pk_audit_subjects");
 
@@ -417,6 +421,9 @@ namespace Samordna.Data.Migrations.Npgsql
 
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_audit_subjects_person_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_audit_subjects_staff_member_id");
 
                     b.ToTable("audit_subjects", (string)null);
                 });
@@ -1822,6 +1829,39 @@ namespace Samordna.Data.Migrations.Npgsql
                     b.ToTable("support_offers", (string)null);
                 });
 
+            modelBuilder.Entity("Samordna.Core.Staff.RequestedRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_access_request_roles");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_staff_access_request_roles_unit_id");
+
+                    b.HasIndex("RequestId", "UnitId", "Role")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_access_request_roles_request_id_unit_id_role");
+
+                    b.ToTable("staff_access_request_roles", (string)null);
+                });
+
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1853,6 +1893,76 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasDatabaseName("ix_role_assignments_staff_member_id_unit_id_role");
 
                     b.ToTable("role_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Samordna.Core.Staff.StaffAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("ProtectedDataClearance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("protected_data_clearance");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_access_requests");
+
+                    b.HasIndex("DecidedBy")
+                        .HasDatabaseName("ix_staff_access_requests_decided_by");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_staff_access_requests_requested_by");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_access_requests_staff_member_id")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("OrganisationId", "Status", "RequestedAt")
+                        .HasDatabaseName("ix_staff_access_requests_organisation_id_status_requested_at");
+
+                    b.ToTable("staff_access_requests", (string)null);
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.StaffMember", b =>
@@ -2494,6 +2604,23 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasConstraintName("fk_support_offers_cases_case_id");
                 });
 
+            modelBuilder.Entity("Samordna.Core.Staff.RequestedRole", b =>
+                {
+                    b.HasOne("Samordna.Core.Staff.StaffAccessRequest", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_request_roles_staff_access_requests_request_id");
+
+                    b.HasOne("Samordna.Core.Organisations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_request_roles_unit_unit_id");
+                });
+
             modelBuilder.Entity("Samordna.Core.Staff.RoleAssignment", b =>
                 {
                     b.HasOne("Samordna.Core.Staff.StaffMember", null)
@@ -2509,6 +2636,36 @@ namespace Samordna.Data.Migrations.Npgsql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_role_assignments_unit_unit_id");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Staff.StaffAccessRequest", b =>
+                {
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_staff_access_requests_staff_member_decided_by");
+
+                    b.HasOne("Samordna.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_requests_organisations_organisation_id");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_requests_staff_member_requested_by");
+
+                    b.HasOne("Samordna.Core.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_access_requests_staff_member_staff_member_id");
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.StaffMember", b =>
@@ -2549,6 +2706,11 @@ namespace Samordna.Data.Migrations.Npgsql
             modelBuilder.Entity("Samordna.Core.OpenTalks.OpenTalkContact", b =>
                 {
                     b.Navigation("Talks");
+                });
+
+            modelBuilder.Entity("Samordna.Core.Staff.StaffAccessRequest", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Samordna.Core.Staff.StaffMember", b =>
