@@ -29,6 +29,8 @@ public static class CoreServices
         services.AddScoped<IValidator<TakeEmergencyAccess>, TakeEmergencyAccessValidator>();
         services.AddScoped<IValidator<CreateStaffMember>, CreateStaffMemberValidator>();
         services.AddScoped<IValidator<UpdateStaffMember>, UpdateStaffMemberValidator>();
+        services.AddScoped<IValidator<ApproveStaffAccessRequest>, ApproveStaffAccessRequestValidator>();
+        services.AddScoped<IValidator<RejectStaffAccessRequest>, RejectStaffAccessRequestValidator>();
 
         services.AddScoped<AccessPolicy>();
         services.AddScoped<AuditTrail>();
@@ -38,6 +40,7 @@ public static class CoreServices
         services.AddScoped<AddToCaseTeamHandler>();
         services.AddScoped<RegisterExtractQuery>();
         services.AddScoped<StaffAdministration>();
+        services.AddOptions<StaffSettings>();
         services.AddScoped<CaseStatistics>();
         services.AddOptions<AccessSettings>();
 

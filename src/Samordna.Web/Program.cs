@@ -58,6 +58,7 @@ builder.Services.Configure<Samordna.Core.Handovers.WaitingListSettings>(builder.
 // The client address in the audit log: X-Forwarded-For (and -Proto) only from the proxies named in
 // Samordna:ForwardedHeaders; a malformed entry stops the host here, and without one the headers are ignored.
 var forwardedHeaders = ForwardedHeadersSettings.From(builder.Configuration);
+builder.Services.Configure<Samordna.Core.Staff.StaffSettings>(builder.Configuration.GetSection(Samordna.Core.Staff.StaffSettings.Section));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();

@@ -86,14 +86,19 @@ public sealed class AuditEntry : Entity
             .Append(At.UtcTicks).Append('\n').Append(StaffMemberId).Append('\n').Append(ActorName).Append('\n')
             .Append(Role).Append('\n').Append(UnitId).Append('\n').Append(Action).Append('\n')
             .Append(Purpose).Append('\n').Append(ClientAddress).Append('\n').Append((int)Flags).Append('\n');
-        foreach (var subject in _subjects.OrderBy(s => s.CaseId).ThenBy(s => s.PersonId))
-            text.Append(subject.CaseId).Append('/').Append(subject.PersonId).Append(';');
+        foreach (var subject in _subjects.OrderBy(s => s.CaseId).ThenBy(s => s.PersonId).ThenBy(s => s.StaffMemberId))
+        {
+            text.Append(subject.CaseId).Append('/').Append(subject.PersonId);
+            // Only when present: entries written before staff subjects existed keep exactly the text they were hashed from.
+            if (subject.StaffMemberId is { } staff) text.Append('/').Append(staff);
+            text.Append(';');
+        }
         text.Append('\n').Append(PreviousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }
 
-/// <summary>A person or case an entry is about; a search has one per result.</summary>
+/// <summary>A person, case or member of staff an entry is about; a search has one per result.</summary>
 public sealed class AuditSubject
 {
     private AuditSubject() { }
@@ -109,8 +114,12 @@ public sealed class AuditSubject
     public Guid? CaseId { get; private set; }
     public Guid? PersonId { get; private set; }
 
+    /// <summary>The member of staff whose account, roles or clearance a staff administration entry changed.</summary>
+    public Guid? StaffMemberId { get; private set; }
+
     public static AuditSubject Case(Guid caseId) => new(caseId, null);
     public static AuditSubject Person(Guid personId) => new(null, personId);
+    public static AuditSubject Staff(Guid staffMemberId) => new(null, null) { StaffMemberId = staffMemberId };
 }
 
 public enum AuditAction
@@ -156,6 +165,18 @@ public enum AuditAction
 
     /// <summary>Skyddade personuppgifter given to, changed for or taken from a registered person.</summary>
     ChangeProtectedIdentity,
+
+    /// <summary>Behörighetsbeställning: a role with case content or the protected-data clearance asked for, waiting for a second systemförvaltare.</summary>
+    RequestStaffAccess,
+
+    /// <summary>A behörighetsbeställning approved by a second systemförvaltare, and applied.</summary>
+    ApproveStaffAccess,
+
+    /// <summary>A behörighetsbeställning rejected, with a reason; nothing was granted.</summary>
+    RejectStaffAccess,
+
+    /// <summary>Roles, clearance or whether the account is active changed at once (revoking, roles without case content, or grants when no second approver is required).</summary>
+    ChangeStaffAccess,
 }
 
 /// <summary>Marks set when the entry is sealed (see <see cref="AuditDerivation"/>), so the log review's checks are cheap.</summary>

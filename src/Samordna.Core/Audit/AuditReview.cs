@@ -9,10 +9,13 @@ namespace Samordna.Core.Audit;
 
 public sealed record AuditEntryView(Guid Id, long Sequence, DateTimeOffset At, Guid? StaffMemberId, string ActorName, string? Role,
     Guid? UnitId, string? Unit, AuditAction Action, string? Purpose, string? ClientAddress, AuditFlags Flags,
-    IReadOnlyList<Guid> CaseIds, IReadOnlyList<Guid> PersonIds);
+    IReadOnlyList<Guid> CaseIds, IReadOnlyList<Guid> PersonIds, IReadOnlyList<Guid> ChangedStaffIds);
 
+/// <param name="StaffMemberId">Entries written by this member of staff.</param>
+/// <param name="ChangedStaffMemberId">Staff administration entries about this member of staff (the one whose account or access changed).</param>
 public sealed record AuditFilter(Guid? StaffMemberId = null, Guid? PersonId = null, Guid? CaseId = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, AuditAction? Action = null, AuditCheck? Check = null);
+    DateTimeOffset? From = null, DateTimeOffset? To = null, AuditAction? Action = null, AuditCheck? Check = null,
+    Guid? ChangedStaffMemberId = null);
 
 /// <summary>Saved checks of the log review (logguppföljning).</summary>
 public enum AuditCheck
@@ -28,11 +31,15 @@ public enum AuditCheck
 
     /// <summary>Access to one's own record, or a relative's (same surname and street address).</summary>
     OwnOrRelativeRecord,
+
+    /// <summary>Every change of roles or clearance: asked for, approved, rejected or applied at once, with who changed whom.</summary>
+    StaffAccessChanges,
 }
 
 /// <summary>Something a check found: who, what (in Swedish), about whom, and the entries behind it.</summary>
+/// <param name="ChangedStaffMemberId">For <see cref="AuditCheck.StaffAccessChanges"/>: whose access was changed.</param>
 public sealed record AuditFinding(AuditCheck Check, Guid? StaffMemberId, string ActorName, string Description, AuditAction? Action,
-    Guid? PersonId, Guid? CaseId, IReadOnlyList<long> Sequences);
+    Guid? PersonId, Guid? CaseId, IReadOnlyList<long> Sequences, Guid? ChangedStaffMemberId = null);
 
 /// <summary>
 /// Log review for logggranskare (the whole municipality) and enhetschefer (the staff of their own
@@ -87,6 +94,20 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
                 await LogReview(actor, null, null, ct);
                 return await OwnOrRelative(actor, period, ct);
 
+            case AuditCheck.StaffAccessChanges:
+                var changes = await Filtered(actor, period with { Check = check }).OrderBy(e => e.Sequence).ToListAsync(ct);
+                await LogReview(actor, null, null, ct);
+                var changedIds = changes.SelectMany(e => e.Subjects).Where(s => s.StaffMemberId != null).Select(s => s.StaffMemberId!.Value).Distinct().ToList();
+                var names = await db.Set<StaffMember>().AsNoTracking().Where(m => changedIds.Contains(m.Id))
+                    .Select(m => new { m.Id, m.DisplayName }).ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
+                return changes.Select(e =>
+                {
+                    var changed = e.Subjects.FirstOrDefault(s => s.StaffMemberId != null)?.StaffMemberId;
+                    var whom = changed is { } id && names.TryGetValue(id, out var name) ? name : "en medarbetare";
+                    return new AuditFinding(check, e.StaffMemberId, e.ActorName, StaffAccessDescription(e.Action, whom), e.Action, null, null,
+                        [e.Sequence], changed);
+                }).ToList();
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(check));
         }
@@ -120,6 +141,17 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
         return findings;
     }
 
+    private static readonly AuditAction[] StaffAccessActions =
+        [AuditAction.RequestStaffAccess, AuditAction.ApproveStaffAccess, AuditAction.RejectStaffAccess, AuditAction.ChangeStaffAccess];
+
+    private static string StaffAccessDescription(AuditAction action, string whom) => action switch
+    {
+        AuditAction.RequestStaffAccess => $"Beställde roll med ärendeinnehåll eller behörighet för skyddade personuppgifter åt {whom}",
+        AuditAction.ApproveStaffAccess => $"Godkände en behörighetsbeställning åt {whom}",
+        AuditAction.RejectStaffAccess => $"Avslog en behörighetsbeställning åt {whom}",
+        _ => $"Ändrade roller, behörighet eller aktivering för {whom}",
+    };
+
     /// <summary>Reviewing the log is itself logged, with the person or case the reviewer looked for.</summary>
     private async Task LogReview(Actor actor, Guid? personId, Guid? caseId, CancellationToken ct)
     {
@@ -145,11 +177,13 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
         if (filter.StaffMemberId is { } staff) entries = entries.Where(e => e.StaffMemberId == staff);
         if (filter.PersonId is { } person) entries = entries.Where(e => e.Subjects.Any(s => s.PersonId == person));
         if (filter.CaseId is { } @case) entries = entries.Where(e => e.Subjects.Any(s => s.CaseId == @case));
+        if (filter.ChangedStaffMemberId is { } changed) entries = entries.Where(e => e.Subjects.Any(s => s.StaffMemberId == changed));
         if (filter.From is { } from) entries = entries.Where(e => e.At >= from);
         if (filter.To is { } to) entries = entries.Where(e => e.At < to);
         if (filter.Action is { } action) entries = entries.Where(e => e.Action == action);
         if (filter.Check == AuditCheck.EmergencyAccess) entries = entries.Where(e => e.Flags.HasFlag(AuditFlags.EmergencyAccess));
         if (filter.Check == AuditCheck.ProtectedPersons) entries = entries.Where(e => e.Flags.HasFlag(AuditFlags.ProtectedPerson));
+        if (filter.Check == AuditCheck.StaffAccessChanges) entries = entries.Where(e => StaffAccessActions.Contains(e.Action));
         return entries;
     }
 
@@ -163,6 +197,7 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
         return list.Select(e => new AuditEntryView(e.Id, e.Sequence, e.At, e.StaffMemberId, e.ActorName, e.Role, e.UnitId,
             e.UnitId is { } u && units.TryGetValue(u, out var name) ? name : null, e.Action, e.Purpose, e.ClientAddress, e.Flags,
             subjects[e.Id].Where(s => s.CaseId != null).Select(s => s.CaseId!.Value).ToList(),
-            subjects[e.Id].Where(s => s.PersonId != null).Select(s => s.PersonId!.Value).ToList())).ToList();
+            subjects[e.Id].Where(s => s.PersonId != null).Select(s => s.PersonId!.Value).ToList(),
+            subjects[e.Id].Where(s => s.StaffMemberId != null).Select(s => s.StaffMemberId!.Value).ToList())).ToList();
     }
 }

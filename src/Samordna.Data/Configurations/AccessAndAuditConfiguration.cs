@@ -60,6 +60,7 @@ internal sealed class AuditSubjectConfiguration : IEntityTypeConfiguration<Audit
         subject.ToTable("audit_subjects");
         subject.HasIndex(s => s.PersonId);
         subject.HasIndex(s => s.CaseId);
+        subject.HasIndex(s => s.StaffMemberId);
         subject.HasIndex(s => s.EntryId);
     }
 }

@@ -14,12 +14,14 @@ public static class AuditEndpoints
         var audit = api.MapGroup("/audit").WithTags("Audit log").RequireCapability(Capability.AuditReview);
 
         audit.MapGet("/entries", async Task<Ok<Page<AuditEntryView>>> (Guid? staff, Guid? person, Guid? @case, DateTimeOffset? from,
-                DateTimeOffset? to, string? action, string? check, long? before, int? limit,
+                DateTimeOffset? to, string? action, string? check, long? before, int? limit, Guid? changedStaff,
                 CurrentActor actor, AuditReview review, CancellationToken ct) =>
             TypedResults.Ok(await review.Entries(await actor.Get(ct),
-                new AuditFilter(staff, person, @case, from, to, QueryValues.Enum<AuditAction>(action, "action"), QueryValues.Enum<AuditCheck>(check, "check")),
+                new AuditFilter(staff, person, @case, from, to, QueryValues.Enum<AuditAction>(action, "action"), QueryValues.Enum<AuditCheck>(check, "check"),
+                    changedStaff),
                 before, limit ?? 100, ct)))
-            .WithSummary("Audit entries, newest first, filtered by member of staff, person, case, period, action or saved check; keyset-paged with `before`.");
+            .WithSummary("Audit entries, newest first, filtered by member of staff (`staff`: who did it), person, case, period, action, saved check " +
+                         "or the member of staff changed by staff administration (`changedStaff`); keyset-paged with `before`.");
 
         audit.MapGet("/findings/{check}", async Task<Ok<IReadOnlyList<AuditFinding>>> (string check, DateTimeOffset? from, DateTimeOffset? to,
                 int? threshold, CurrentActor actor, AuditReview review, CancellationToken ct) =>

@@ -130,6 +130,10 @@ public static class Swedish
         AuditAction.IdentityMatchFound => "Möjlig dubblett vid registrering",
         AuditAction.ResolveIdentityMatch => "Dubblett sammanslagen eller åtskild",
         AuditAction.ChangeProtectedIdentity => "Ändring av skyddade personuppgifter",
+        AuditAction.RequestStaffAccess => "Behörighetsbeställning",
+        AuditAction.ApproveStaffAccess => "Godkänd behörighetsbeställning",
+        AuditAction.RejectStaffAccess => "Avslagen behörighetsbeställning",
+        AuditAction.ChangeStaffAccess => "Ändring av roller eller behörighet",
         _ => action.ToString(),
     };
 
@@ -223,6 +227,7 @@ public static class Swedish
         AuditCheck.ProtectedPersons => "Åtkomst till skyddade personer",
         AuditCheck.ManyCasesOutsideCaseload => "Många ärenden utanför egen ärendelista",
         AuditCheck.OwnOrRelativeRecord => "Egna uppgifter eller anhörigas",
+        AuditCheck.StaffAccessChanges => "Ändringar av roller och behörighet",
         _ => check.ToString(),
     };
 

@@ -296,6 +296,11 @@ public static class EndpointCatalogue
                 roles = new[] { new { unitId = w.OwningUnit, role = "caseworker" } } })),
         ["PUT /api/v1/admin/staff/{id:guid}"] = Send(Rule.AdministrationHere, HttpMethod.Put, w => $"/api/v1/admin/staff/{w.AdministeredStaff}",
             async w => new { version = await w.App.InDatabase(db => db.Set<StaffMember>().Where(s => s.Id == w.AdministeredStaff).Select(s => s.Version).SingleAsync()), protectedDataClearance = false }),
+        ["GET /api/v1/admin/staff-requests"] = Get(Rule.Administration, _ => "/api/v1/admin/staff-requests"),
+        ["POST /api/v1/admin/staff-requests/{id:guid}/approve"] = new Row(Rule.AdministrationHere, async w => new HttpRequestMessage(HttpMethod.Post,
+            $"/api/v1/admin/staff-requests/{await Staff.PendingAccessRequest.Arrange(w.App)}/approve") { Content = JsonContent.Create(new { version = 0 }) }),
+        ["POST /api/v1/admin/staff-requests/{id:guid}/reject"] = new Row(Rule.AdministrationHere, async w => new HttpRequestMessage(HttpMethod.Post,
+            $"/api/v1/admin/staff-requests/{await Staff.PendingAccessRequest.Arrange(w.App)}/reject") { Content = JsonContent.Create(new { version = 0, reason = "Ingen tjänst i enheten." }) }),
 
         ["GET /health"] = Get(Rule.Anonymous, _ => "/health"),
         ["GET /health/ready"] = Get(Rule.Anonymous, _ => "/health/ready"),

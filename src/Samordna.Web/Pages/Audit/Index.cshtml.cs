@@ -30,6 +30,9 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
 
     public string? StaffName { get; private set; }
 
+    /// <summary>The member of staff whose account or access the entries changed (chosen by following one under Gäller).</summary>
+    public Guid? ChangedStaff { get; private set; }
+
     public DateOnly? From { get; private set; }
     public DateOnly? To { get; private set; }
 
@@ -45,7 +48,7 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
 
     public int Threshold { get; private set; } = AuditReview.DefaultOutsideCaseloadThreshold;
 
-    public bool IsFiltered => Staff is not null || new[] { Filter.Person, Filter.Case, Filter.From, Filter.To, Filter.Action, Filter.Check }
+    public bool IsFiltered => Staff is not null || ChangedStaff is not null || new[] { Filter.Person, Filter.Case, Filter.From, Filter.To, Filter.Action, Filter.Check }
         .Any(v => !string.IsNullOrWhiteSpace(v));
 
     public static IReadOnlyList<SelectListItem> Actions { get; } =
@@ -55,7 +58,7 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
     ];
 
     /// <summary>Checks that narrow the list of entries; the others are summed up under Kontroller.</summary>
-    public static IReadOnlyList<AuditCheck> EntryChecks { get; } = [AuditCheck.EmergencyAccess, AuditCheck.ProtectedPersons];
+    public static IReadOnlyList<AuditCheck> EntryChecks { get; } = [AuditCheck.EmergencyAccess, AuditCheck.ProtectedPersons, AuditCheck.StaffAccessChanges];
 
     public static IReadOnlyList<AuditCheck> FindingOnlyChecks { get; } =
         Enum.GetValues<AuditCheck>().Except(EntryChecks).ToList();
@@ -63,7 +66,7 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
     public static IReadOnlyList<SelectListItem> CheckItems { get; } = BuildCheckItems();
 
     public async Task OnGetAsync(string? staff, string? person, string? @case, string? from, string? to, string? action,
-        string? check, string? before, string? findings, string? threshold, CancellationToken ct)
+        string? check, string? before, string? findings, string? threshold, string? changedStaff, CancellationToken ct)
     {
         // Every value arrives as text, so nothing fails in model binding and each message can name its field in Swedish.
         ModelState.Clear();
@@ -79,6 +82,11 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
         {
             if (Guid.TryParse(staff.Trim(), out var staffId)) Staff = staffId;
             else ModelState.AddFormError(Form, "Länken till medarbetaren är felaktig, så loggen visas för all personal.");
+        }
+        if (!string.IsNullOrWhiteSpace(changedStaff))
+        {
+            if (Guid.TryParse(changedStaff.Trim(), out var changedId)) ChangedStaff = changedId;
+            else ModelState.AddFormError(Form, "Länken till den ändrade medarbetaren är felaktig, så loggen visas för alla.");
         }
         var personId = ReadId(Filter.Person, nameof(FilterInput.Person), "Person-id");
         var caseId = ReadId(Filter.Case, nameof(FilterInput.Case), "Ärende-id");
@@ -109,7 +117,7 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
         var periodFrom = From is { } f ? Swedish.StartOfDay(f) : (DateTimeOffset?)null;
         var periodTo = To is { } t ? Swedish.StartOfDay(t.AddDays(1)) : (DateTimeOffset?)null;
         var filter = new AuditFilter(Staff, personId, caseId, periodFrom, periodTo, chosenAction,
-            chosenCheck is { } entryCheck && EntryChecks.Contains(entryCheck) ? entryCheck : null);
+            chosenCheck is { } entryCheck && EntryChecks.Contains(entryCheck) ? entryCheck : null, ChangedStaff);
         long? beforeSequence = long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var key) ? key : null;
         IsContinuation = beforeSequence is not null;
         Result = await review.Entries(actor, filter, beforeSequence, PageSize, ct);
@@ -128,6 +136,7 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
         var values = new Dictionary<string, string?>
         {
             ["staff"] = Staff?.ToString(),
+            ["changedStaff"] = ChangedStaff?.ToString(),
             ["person"] = Filter.Person,
             ["case"] = Filter.Case,
             ["from"] = Filter.From,
