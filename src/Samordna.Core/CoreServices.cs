@@ -79,7 +79,7 @@ public static class CoreServices
         services.AddScoped<IValidator<OpenTalks.RecordTalk>, OpenTalks.RecordTalkValidator>();
         services.AddScoped<IValidator<OpenTalks.EndOpenTalk>, OpenTalks.EndOpenTalkValidator>();
         services.AddScoped<IValidator<OpenTalks.ConvertOpenTalk>, OpenTalks.ConvertOpenTalkValidator>();
-        services.AddScoped<OpenTalks.OpenTalkAccess>();
+        services.AddScoped<OpenTalkAccess>();
         services.AddScoped<OpenTalks.OpenTalkQueries>();
         services.AddScoped<OpenTalks.StartOpenTalkHandler>();
         services.AddScoped<OpenTalks.RecordTalkHandler>();

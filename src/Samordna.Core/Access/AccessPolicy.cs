@@ -154,7 +154,7 @@ public sealed class AccessPolicy(DbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Work done by a unit as such — answering a handover sent to it, reading its queue — is for its own staff
+    /// Work done by a unit as such — opening a case or friyta there, answering a handover sent to it, reading its queue — is for its own staff
     /// in a role with case content: the role they use there, or 403 with <paramref name="refusal"/>.
     /// </summary>
     public static UnitRole RequireUnitStaff(Actor actor, Guid unitId, string refusal) =>

@@ -34,6 +34,15 @@ public enum AuditCheck
 
     /// <summary>Every change of roles or clearance: asked for, approved, rejected or applied at once, with who changed whom.</summary>
     StaffAccessChanges,
+
+    /// <summary>
+    /// Möjliga dubbletter: registrations that met a hidden record with the same number, and their merging or
+    /// unlinking — someone may be looking for a person they are not allowed to find.
+    /// </summary>
+    IdentityMatches,
+
+    /// <summary>Every time skyddade personuppgifter were given to, changed for or taken from a registered person.</summary>
+    ProtectedIdentityChanges,
 }
 
 /// <summary>Something a check found: who, what (in Swedish), about whom, and the entries behind it.</summary>
@@ -93,6 +102,17 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
             case AuditCheck.OwnOrRelativeRecord:
                 await LogReview(actor, null, null, ct);
                 return await OwnOrRelative(actor, period, ct);
+
+            case AuditCheck.IdentityMatches:
+            case AuditCheck.ProtectedIdentityChanges:
+                var found = await Filtered(actor, period with { Check = check }).OrderBy(e => e.Sequence).ToListAsync(ct);
+                await LogReview(actor, null, null, ct);
+                return found.Select(e => new AuditFinding(check, e.StaffMemberId, e.ActorName, e.Action switch
+                    {
+                        AuditAction.IdentityMatchFound => "Registrerade ett identitetsnummer som en post hen inte får se redan har (möjlig dubblett)",
+                        AuditAction.ResolveIdentityMatch => "Slog samman eller skilde åt en möjlig dubblett",
+                        _ => "Ändrade skyddade personuppgifter",
+                    }, e.Action, e.Subjects.FirstOrDefault(s => s.PersonId != null)?.PersonId, null, [e.Sequence])).ToList();
 
             case AuditCheck.StaffAccessChanges:
                 var changes = await Filtered(actor, period with { Check = check }).OrderBy(e => e.Sequence).ToListAsync(ct);
@@ -158,8 +178,7 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
         var subjects = new List<AuditSubject>();
         if (personId is { } person) subjects.Add(AuditSubject.Person(person));
         if (caseId is { } @case) subjects.Add(AuditSubject.Case(@case));
-        audit.Record(actor, AuditAction.ReviewAuditLog, subjects,
-            through: actor.Roles.FirstOrDefault(r => r.Role == StaffRole.AuditReviewer) ?? actor.Roles.FirstOrDefault(r => r.Role == StaffRole.UnitManager));
+        audit.Record(actor, AuditAction.ReviewAuditLog, subjects, through: AuditReviewScope.Of(actor).Through);
         await db.SaveChangesAsync(ct);
     }
 
@@ -167,10 +186,12 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
     private IQueryable<AuditEntry> Filtered(Actor actor, AuditFilter filter)
     {
         var entries = db.Set<AuditEntry>().AsNoTracking().Where(e => e.OrganisationId == actor.OrganisationId);
-        if (!actor.Roles.Any(r => r.Role == StaffRole.AuditReviewer))
+        var scope = AuditReviewScope.Of(actor);
+        if (!scope.MayReview) return entries.Where(_ => false);
+        if (!scope.WholeMunicipality)
         {
             // An enhetschef reviews the staff of the units they manage.
-            var managed = actor.Roles.Where(r => r.Role == StaffRole.UnitManager).Select(r => r.UnitId).ToList();
+            var managed = scope.ManagedUnits;
             var staffOfUnits = db.Set<RoleAssignment>().Where(r => managed.Contains(r.UnitId)).Select(r => r.StaffMemberId);
             entries = entries.Where(e => e.StaffMemberId != null && staffOfUnits.Contains(e.StaffMemberId.Value));
         }
@@ -184,6 +205,9 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
         if (filter.Check == AuditCheck.EmergencyAccess) entries = entries.Where(e => e.Flags.HasFlag(AuditFlags.EmergencyAccess));
         if (filter.Check == AuditCheck.ProtectedPersons) entries = entries.Where(e => e.Flags.HasFlag(AuditFlags.ProtectedPerson));
         if (filter.Check == AuditCheck.StaffAccessChanges) entries = entries.Where(e => StaffAccessActions.Contains(e.Action));
+        if (filter.Check == AuditCheck.IdentityMatches)
+            entries = entries.Where(e => e.Action == AuditAction.IdentityMatchFound || e.Action == AuditAction.ResolveIdentityMatch);
+        if (filter.Check == AuditCheck.ProtectedIdentityChanges) entries = entries.Where(e => e.Action == AuditAction.ChangeProtectedIdentity);
         return entries;
     }
 

@@ -40,8 +40,7 @@ public sealed class OpenCaseHandler(DbContext db, TimeProvider clock, IValidator
         // Ids that do not exist in the caller's municipality are answered as missing, never as "belongs elsewhere".
         if (!await db.Set<Unit>().AnyAsync(u => u.Id == command.OwningUnitId && u.OrganisationId == org, ct))
             throw new NotFoundException("Enheten", command.OwningUnitId!);
-        if (!actor.UnitsWith(Capability.CaseContent).Contains(command.OwningUnitId!.Value))
-            throw new ForbiddenException("Du kan bara öppna ärenden i en enhet där du själv arbetar med ärenden.");
+        AccessPolicy.RequireUnitStaff(actor, command.OwningUnitId!.Value, "Du kan bara öppna ärenden i en enhet där du själv arbetar med ärenden.");
         var subject = await policy.RequirePerson(actor, command.SubjectPersonId!.Value, ct);
 
         var @case = new Case(org, command.Type!.Value, command.OwningUnitId!.Value, command.SubjectPersonId!.Value,

@@ -53,9 +53,7 @@ public sealed class StartOpenTalkHandler(DbContext db, TimeProvider clock, IVali
         var unitId = command.OwningUnitId!.Value;
         if (!await db.Set<Unit>().AnyAsync(u => u.Id == unitId && u.OrganisationId == org, ct))
             throw new NotFoundException("Enheten", unitId);
-        if (!actor.UnitsWith(Capability.CaseContent).Contains(unitId))
-            throw new ForbiddenException("Du kan bara påbörja friyta i en enhet där du själv arbetar med ärenden.");
-        var through = AccessPolicy.BestRoleIn(actor, unitId);
+        var through = AccessPolicy.RequireUnitStaff(actor, unitId, "Du kan bara påbörja friyta i en enhet där du själv arbetar med ärenden.");
         var now = clock.GetUtcNow();
 
         Person person;

@@ -21,6 +21,18 @@ public sealed class IdentityMatch : Aggregate
         FoundAt = foundAt;
     }
 
+    /// <summary>
+    /// The match a registration beside a hidden record makes: <paramref name="registered"/> gets the same number as
+    /// <paramref name="existing"/> and is marked as sharing it, so the one-record-per-number rule lets it be.
+    /// </summary>
+    public static IdentityMatch Found(Person existing, Person registered, Guid foundBy, DateTimeOffset foundAt)
+    {
+        if (existing.IdentityNumber is null || existing.IdentityNumber != registered.IdentityNumber)
+            throw new ArgumentException("A possible duplicate shares the existing record's number.");
+        registered.MarkAsSharingNumber();
+        return new IdentityMatch(existing.OrganisationId, existing.Id, registered.Id, foundBy, foundAt);
+    }
+
     public Guid OrganisationId { get; private set; }
 
     /// <summary>The record that was there first, hidden from the registrar.</summary>

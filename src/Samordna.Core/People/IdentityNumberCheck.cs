@@ -35,8 +35,7 @@ internal static class IdentityNumberCheck
     public static void Matched(DbContext db, AuditTrail audit, Actor actor, Guid existingPersonId, Person registered, DateTimeOffset now, UnitRole? through)
     {
         registered.MarkAsSharingNumber();
-        var match = new IdentityMatch(actor.OrganisationId, existingPersonId, registered.Id, actor.StaffMemberId, now);
-        db.Add(match);
+        db.Add(new IdentityMatch(actor.OrganisationId, existingPersonId, registered.Id, actor.StaffMemberId, now));
         audit.Record(actor, AuditAction.IdentityMatchFound, [AuditSubject.Person(existingPersonId), AuditSubject.Person(registered.Id)], through: through);
     }
 }

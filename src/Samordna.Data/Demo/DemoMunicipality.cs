@@ -72,6 +72,15 @@ public sealed class DemoMunicipality(SamordnaDbContext db, UserManager<StaffAcco
         var households = new HouseholdGenerator(random, org.Id, now, units, staff);
         for (var i = 1; db.ChangeTracker.Entries<Case>().Count() < 50; i++)
             households.Add(db, i);
+        // A possible duplicate for anna to handle: the children's unit registered a protected victim's number
+        // without seeing her (it was told a new record was made, nothing more).
+        if (households.ProtectedVictim is { IdentityNumber: not null } hidden)
+        {
+            var copy = new Person(org.Id, PersonIdentity.Of(PersonalIdentityNumber.FromCanonical(hidden.IdentityNumber)),
+                new PersonName(hidden.FirstName, hidden.LastName), hidden.Gender, ProtectedIdentityLevel.None, ContactDetails.Empty,
+                now.AddDays(-2), units["Barn och unga"].Id);
+            db.AddRange(copy, IdentityMatch.Found(hidden, copy, staff["cecilia"].Id, now.AddDays(-2)));
+        }
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,3 +1,4 @@
+using Samordna.Core.Access;
 using Samordna.Core.Cases;
 using Samordna.Core.Deadlines;
 using Samordna.Core.Organisations;
@@ -42,6 +43,9 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
     ];
 
     private readonly HashSet<string> _usedNumbers = [];
+
+    /// <summary>The first victim with skyddad folkbokföring, for the demo's possible duplicate.</summary>
+    public Person? ProtectedVictim { get; private set; }
     private readonly CaseDeadlines deadlines = new(DefaultDeadlineRules.RuleSet);
 
     public void Add(SamordnaDbContext db, int number)
@@ -54,7 +58,9 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
         // Every seventh household lives at a protected address; its whereabouts are exactly what must not leak.
         var protection = number % 7 == 0 ? ProtectedIdentityLevel.ProtectedRegistration : ProtectedIdentityLevel.None;
 
+        // The violence team registers the household's adults and children as the police report comes in.
         var victim = Adult(victimIsWoman ? Gender.Woman : Gender.Man, surname, address, protection, received);
+        if (protection != ProtectedIdentityLevel.None) ProtectedVictim ??= victim;
         // The violence team, where the police report comes in, starts the household's group.
         var group = new CaseGroup(organisationId, units["Relationsvåldsteamet"].Id, CaseGroupKind.Household, $"Hushåll {received.Year}-{number:00}", received);
         db.AddRange(victim, group);
@@ -65,7 +71,8 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
         {
             var perpetrator = number % 5 == 0
                 ? new Person(organisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Kontakt {number:000}, mottagningen"),
-                    victimIsWoman ? Gender.Man : Gender.Woman, ProtectedIdentityLevel.None, ContactDetails.Empty, received)
+                    victimIsWoman ? Gender.Man : Gender.Woman, ProtectedIdentityLevel.None, ContactDetails.Empty, received,
+                    units["Relationsvåldsteamet"].Id)
                 : Adult(victimIsWoman ? Gender.Man : Gender.Woman, Pick(Surnames), ContactDetails.Empty, ProtectedIdentityLevel.None, received);
             db.Add(perpetrator);
             db.Add(victimCase.AddParty(perpetrator.Id, PartyRole.AllegedPerpetrator));
@@ -85,6 +92,9 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
             var childCase = OpenCase(db, CaseType.Child, "Barn och unga", child, received.AddHours(random.Next(1, 72)), group, staff["cecilia"], ChildNotes,
                 IntakeChannel.ReportOfConcern, ReporterKind.Police);
             db.Add(childCase.AddParty(victim.Id, PartyRole.Custodian));
+            // The violence team is consulted on the child's investigation (samråd): it reads and writes notes, nothing more.
+            db.Add(new CaseTeamMember(organisationId, childCase.Id, units["Relationsvåldsteamet"].Id, CaseTeamReason.Consultation, staff["cecilia"].Id,
+                childCase.ReceivedAt, CaseTeamScope.Consult));
             db.Add(new ReportOfConcern(organisationId, child.Id, childCase.Id, units["Barn och unga"].Id, victimCase.Id, units["Relationsvåldsteamet"].Id,
                 staff["anna"].Id, ReporterKind.Police, childCase.ReceivedAt, "Barnet var hemma när polisen kom; har bevittnat våld."));
             var reported = new CaseTask(victimCase, TaskKind.ChildInHousehold, $"Orosanmälan för barnet {child.DisplayName} eller skäl till att den inte görs",
@@ -155,7 +165,8 @@ internal sealed class HouseholdGenerator(Random random, Guid organisationId, Dat
         PersonalIdentityNumber number;
         do number = InventNumber(birth, gender, coordinationNumber);
         while (!_usedNumbers.Add(number.Value));
-        return new Person(organisationId, PersonIdentity.Of(number), new PersonName(first, surname), gender, protection, contact, at);
+        return new Person(organisationId, PersonIdentity.Of(number), new PersonName(first, surname), gender, protection, contact, at,
+            units["Relationsvåldsteamet"].Id);
     }
 
     /// <summary>A number of the right form: serial digit 9 is odd for men and even for women, then the Luhn digit.</summary>

@@ -228,6 +228,8 @@ public static class Swedish
         AuditCheck.ManyCasesOutsideCaseload => "Många ärenden utanför egen ärendelista",
         AuditCheck.OwnOrRelativeRecord => "Egna uppgifter eller anhörigas",
         AuditCheck.StaffAccessChanges => "Ändringar av roller och behörighet",
+        AuditCheck.IdentityMatches => "Möjliga dubbletter (registrerat nummer som en dold post har)",
+        AuditCheck.ProtectedIdentityChanges => "Ändringar av skyddade personuppgifter",
         _ => check.ToString(),
     };
 

@@ -69,6 +69,7 @@ public abstract class AccessMatrixTests(SamordnaApp app)
         {
             // Without a session: the API answers 401, a page sends to the sign-in form.
             world.CallerUnit = null;
+            world.CallerStaff = null;
             var anonymous = await app.Anonymous().SendAsync(await row.Request(world));
             if (!IsDenied(anonymous)) unexpectedAllows.Add($"{key} anonymous → {(int)anonymous.StatusCode}");
 
@@ -79,6 +80,7 @@ public abstract class AccessMatrixTests(SamordnaApp app)
                     ? await app.SignedIn(world.UserNames[(role, relation)]) // signing out must not end the shared session
                     : await world.Client(role, relation);
                 world.CallerUnit = world.UnitOf[relation];
+                world.CallerStaff = world.StaffIds[(role, relation)];
                 var response = await client.SendAsync(await row.Request(world));
                 calls++;
                 var expected = EndpointCatalogue.Allowed(row.Rule, role, relation, row.Operation);

@@ -77,6 +77,11 @@ public sealed class AccessWorld
     /// <summary>The unit of the member of staff about to call, so a request can bring a person that caller may see.</summary>
     public Guid? CallerUnit { get; set; }
 
+    /// <summary>The member of staff about to call, for requests about oneself.</summary>
+    public Guid? CallerStaff { get; set; }
+
+    public Dictionary<(StaffRole Role, Relation Relation), Guid> StaffIds { get; } = [];
+
     /// <summary>The case a request made for itself (FreshCase), so its audit entry's subject can be checked.</summary>
     public Guid Fresh { get; set; }
     private readonly Dictionary<(StaffRole, Relation), HttpClient> _clients = [];
@@ -145,6 +150,7 @@ public sealed class AccessWorld
             var userName = $"{prefix}.{role}.{relation}".ToLowerInvariant();
             var member = await app.AddStaff(organisation, userName, [(unit, role)]);
             world.UserNames[(role, relation)] = userName;
+            world.StaffIds[(role, relation)] = member.Id;
             world.UnitOf[relation] = unit;
             if (relation == Relation.EmergencyAccess && HasCaseContent(role)) world.EmergencyStaff.Add(member.Id);
         }

@@ -64,6 +64,9 @@ public static class EndpointCatalogue
 
         /// <summary>Administration of the target municipality's staff: not from another municipality.</summary>
         AdministrationHere,
+
+        /// <summary>Nobody, whatever their role: e.g. changing one's own roles and clearance (separation of duties).</summary>
+        Nobody,
     }
 
     public static readonly StaffRole[] ContentRoles = [StaffRole.Caseworker, StaffRole.Therapist, StaffRole.TeamLeader, StaffRole.UnitManager];
@@ -115,6 +118,7 @@ public static class EndpointCatalogue
         Rule.Statistics => role is StaffRole.Analyst or StaffRole.UnitManager,
         Rule.Administration => role == StaffRole.SystemAdministrator,
         Rule.AdministrationHere => role == StaffRole.SystemAdministrator && relation != Relation.OtherMunicipality,
+        Rule.Nobody => false,
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
@@ -296,6 +300,13 @@ public static class EndpointCatalogue
                 roles = new[] { new { unitId = w.OwningUnit, role = "caseworker" } } })),
         ["PUT /api/v1/admin/staff/{id:guid}"] = Send(Rule.AdministrationHere, HttpMethod.Put, w => $"/api/v1/admin/staff/{w.AdministeredStaff}",
             async w => new { version = await w.App.InDatabase(db => db.Set<StaffMember>().Where(s => s.Id == w.AdministeredStaff).Select(s => s.Version).SingleAsync()), protectedDataClearance = false }),
+        // Every caller gives themselves a caseworker role in their own unit and the clearance: nobody may, a systemförvaltare least of all.
+        ["PUT /api/v1/admin/staff/{id:guid} #own"] = Send(Rule.Nobody, HttpMethod.Put, w => $"/api/v1/admin/staff/{w.CallerStaff ?? w.AdministeredStaff}",
+            async w => new
+            {
+                version = await w.App.InDatabase(db => db.Set<StaffMember>().Where(s => s.Id == (w.CallerStaff ?? w.AdministeredStaff)).Select(s => s.Version).SingleAsync()),
+                roles = new[] { new { unitId = w.CallerUnit ?? w.OwningUnit, role = "caseworker" } }, protectedDataClearance = true,
+            }),
         ["GET /api/v1/admin/staff-requests"] = Get(Rule.Administration, _ => "/api/v1/admin/staff-requests"),
         ["POST /api/v1/admin/staff-requests/{id:guid}/approve"] = new Row(Rule.AdministrationHere, async w => new HttpRequestMessage(HttpMethod.Post,
             $"/api/v1/admin/staff-requests/{await Staff.PendingAccessRequest.Arrange(w.App)}/approve") { Content = JsonContent.Create(new { version = 0 }) }),
@@ -321,6 +332,7 @@ public static class EndpointCatalogue
         ["GET /People"] = Get(Rule.CaseContent, _ => "/People?q=Matris").Logs(AuditAction.Search, Person),
         ["GET /People/Index"] = Get(Rule.CaseContent, _ => "/People/Index?q=Matris").Logs(AuditAction.Search, Person),
         ["GET /People/New"] = Get(Rule.CaseContent, _ => "/People/New"),
+        ["GET /People/Matches"] = Get(Rule.CaseContent, _ => "/People/Matches").Logs(AuditAction.Search),
         ["GET /People/Show/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Show/{w.TargetPerson}").For(CaseOperation.Read).Logs(AuditAction.ReadPerson, Person),
         ["GET /People/Extract/{id:guid}"] = Get(Rule.TargetCase, w => $"/People/Extract/{w.TargetPerson}").For(CaseOperation.Read).Logs(AuditAction.Print, Person),
         ["GET /OpenTalks"] = new Row(Rule.CaseContent, async w =>

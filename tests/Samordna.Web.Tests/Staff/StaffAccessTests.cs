@@ -80,7 +80,7 @@ public abstract class StaffAccessTests(SamordnaApp app)
             var body = JsonSerializer.SerializeToElement(changes).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
             body["version"] = await VersionOf(himself.Id);
             var problem = await (await client.PutAsJsonAsync($"/api/v1/admin/staff/{himself.Id}", body)).ShouldBeProblem(HttpStatusCode.Forbidden);
-            problem.GetProperty("detail").GetString().ShouldContain("egna roller");
+            problem.GetProperty("detail").GetString()!.ShouldContain("egna roller");
         }
 
         var stored = await Stored(himself.Id);
@@ -135,7 +135,7 @@ public abstract class StaffAccessTests(SamordnaApp app)
             .ShouldContain(r => r.GetProperty("id").GetGuid() == requestId && r.GetProperty("staffMemberId").GetGuid() == colleague.Id);
 
         var own = await fredrik.PostAsJsonAsync($"/api/v1/admin/staff-requests/{requestId}/approve", new { version = pending.GetProperty("version").GetInt64() });
-        (await own.ShouldBeProblem(HttpStatusCode.Forbidden)).GetProperty("detail").GetString().ShouldContain("beställt");
+        (await own.ShouldBeProblem(HttpStatusCode.Forbidden)).GetProperty("detail").GetString()!.ShouldContain("beställt");
         (await annasClient.GetAsync($"/api/v1/people/{person}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var approved = await Ok(await gustav.PostAsJsonAsync($"/api/v1/admin/staff-requests/{requestId}/approve",

@@ -58,7 +58,8 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
     ];
 
     /// <summary>Checks that narrow the list of entries; the others are summed up under Kontroller.</summary>
-    public static IReadOnlyList<AuditCheck> EntryChecks { get; } = [AuditCheck.EmergencyAccess, AuditCheck.ProtectedPersons, AuditCheck.StaffAccessChanges];
+    public static IReadOnlyList<AuditCheck> EntryChecks { get; } = [AuditCheck.EmergencyAccess, AuditCheck.ProtectedPersons, AuditCheck.StaffAccessChanges,
+        AuditCheck.IdentityMatches, AuditCheck.ProtectedIdentityChanges];
 
     public static IReadOnlyList<AuditCheck> FindingOnlyChecks { get; } =
         Enum.GetValues<AuditCheck>().Except(EntryChecks).ToList();

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Samordna.Core.Access;
 using Samordna.Core.Cases;
+using Samordna.Core.OpenTalks;
 
-namespace Samordna.Core.OpenTalks;
+namespace Samordna.Core.Access;
 
 /// <summary>What may be done with a friyta contact.</summary>
 public enum OpenTalkOperation
