@@ -232,6 +232,36 @@ public abstract class PersonOwnershipTests(SamordnaApp app)
     }
 
     [Fact]
+    public async Task The_pages_show_possible_duplicates_to_the_responsible_unit_only_and_change_protection_through_the_form()
+    {
+        var a = await Staff("a", app.Asby.ViolenceTeam);
+        var b = await Staff("b", app.Asby.ChildrenUnit);
+        var number = FreshNumber();
+        var hidden = (await Register(a, new { identityNumber = number, firstName = "Sidan", lastName = "Dold", gender = "woman", protectedIdentity = "fictitiousIdentity" }))
+            .GetProperty("id").GetGuid();
+        var copy = (await Register(b, new { identityNumber = number, firstName = "Sidan", lastName = "Kopia", gender = "woman" })).GetProperty("id").GetGuid();
+
+        System.Net.WebUtility.HtmlDecode(await b.Page("/People/Matches")).ShouldContain("Det finns inga möjliga dubbletter");
+        var page = await a.Page("/People/Matches");
+        page.ShouldContain("Sidan Kopia");
+        var match = await app.InDatabase(db => db.Set<IdentityMatch>().SingleAsync(m => m.RegisteredPersonId == copy));
+        (await a.PostForm("/People/Matches", $"/People/Matches?handler=Unlink&id={match.Id}", new() { ["version"] = match.Version.ToString() }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.InDatabase(db => db.Set<IdentityMatch>().SingleAsync(m => m.Id == match.Id))).Status.ShouldBe(IdentityMatchStatus.Unlinked);
+
+        // Only the unit that answers for the record gets the form; its post changes the level, with the version read.
+        var show = $"/People/Show/{hidden}";
+        (await a.Page(show)).ShouldContain("handler=Protection");
+        (await b.Page($"/People/Show/{copy}")).ShouldContain("handler=Protection");
+        (await a.PostForm(show, $"{show}?handler=Protection", new() { ["Protection.Version"] = "0", ["Protection.Level"] = "ProtectedRegistration" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.InDatabase(db => db.Set<Person>().SingleAsync(p => p.Id == hidden))).ProtectedIdentity.ShouldBe(ProtectedIdentityLevel.ProtectedRegistration);
+        var stale = await a.PostForm(show, $"{show}?handler=Protection", new() { ["Protection.Version"] = "0", ["Protection.Level"] = "None" });
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()).ShouldContain("har ändrats av någon annan");
+    }
+
+    [Fact]
     public async Task The_role_recorded_is_the_one_the_access_used_not_the_first_one_held()
     {
         var member = await app.AddStaff(app.Asby.OrganisationId, $"tva.roller.{app.Provider}".ToLowerInvariant(),
