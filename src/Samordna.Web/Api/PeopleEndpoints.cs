@@ -42,14 +42,14 @@ public static class PeopleEndpoints
             TypedResults.Ok(await matches.Pending(await actor.Get(ct), ct)))
             .WithSummary("Possible duplicates: records registered with the number of a record your units answer for, which the registrar could not see.");
 
-        people.MapPost("/matches/{id:guid}/merge", async Task<Ok<IdentityMatchView>> (Guid id, ResolveIdentityMatch command, CurrentActor actor,
+        people.MapPost("/matches/{id:guid}/merge", async Task<Ok<IdentityMatchView>> (Guid id, ResolveIdentityMatch? command, CurrentActor actor,
                 IdentityMatches matches, CancellationToken ct) =>
-            TypedResults.Ok(await matches.Merge(await actor.Get(ct), id, command.Version, ct)))
+            TypedResults.Ok(await matches.Merge(await actor.Get(ct), id, command?.Version, ct)))
             .WithSummary("Merge: the registered record's cases, tasks and reports now name the existing person; the record is kept for its history.");
 
-        people.MapPost("/matches/{id:guid}/unlink", async Task<Ok<IdentityMatchView>> (Guid id, ResolveIdentityMatch command, CurrentActor actor,
+        people.MapPost("/matches/{id:guid}/unlink", async Task<Ok<IdentityMatchView>> (Guid id, ResolveIdentityMatch? command, CurrentActor actor,
                 IdentityMatches matches, CancellationToken ct) =>
-            TypedResults.Ok(await matches.Unlink(await actor.Get(ct), id, command.Version, ct)))
+            TypedResults.Ok(await matches.Unlink(await actor.Get(ct), id, command?.Version, ct)))
             .WithSummary("Unlink: two different people; both records stay.");
     }
 }

@@ -57,6 +57,35 @@ public abstract class ProcessPageTests(SamordnaApp app)
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Ange skälet till att ärendet avslutas.");
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("process").GetProperty("status").GetString().ShouldBe("open");
     }
+
+    [Fact]
+    public async Task A_consulted_unit_reads_the_case_pages_but_is_offered_only_what_its_scope_allows_and_a_forged_post_is_refused()
+    {
+        var (owner, caseId) = await PerpetratorCase();
+        (await owner.PostAsJsonAsync($"/api/v1/cases/{caseId}/team", new { unitId = app.Asby.ChildrenUnit, reason = "consultation" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var consulted = await app.SignedIn((await app.AddStaff(app.Asby.OrganisationId, $"konsult.{app.Provider}.{Guid.NewGuid():N}"[..30].ToLowerInvariant(),
+            [(app.Asby.ChildrenUnit, Samordna.Core.Staff.StaffRole.Caseworker)])).UserName);
+
+        var page = $"/Cases/Process/{caseId}";
+        var html = await consulted.Page(page);
+        html.ShouldNotContain("handler=Step");
+        html.ShouldNotContain("handler=Assess");
+        html.ShouldNotContain("handler=Classify");
+        (await owner.Page(page)).ShouldContain("handler=Step"); // the positive control: the owner gets the forms
+        var show = await consulted.Page($"/Cases/Show/{caseId}");
+        show.ShouldContain("handler=Journal");
+        show.ShouldNotContain("handler=Party");
+        show.ShouldNotContain("handler=Description");
+
+        // The form is not offered, and posting it anyway (with a valid token from the page) changes nothing.
+        var version = (await owner.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("version").GetInt64().ToString();
+        var forged = await consulted.PostForm(page, $"{page}?handler=Step",
+            new() { ["Step.Transition"] = "Close", ["Step.Version"] = version, ["Step.Reason"] = "Försök att avsluta." });
+        forged.StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Net.WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()).ShouldContain("avsluta eller återöppna ärendet");
+        (await owner.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("process").GetProperty("status").GetString().ShouldBe("open");
+    }
 }
 
 public sealed class ProcessPageOnSqlite(SqliteApp app) : ProcessPageTests(app), IClassFixture<SqliteApp>;
