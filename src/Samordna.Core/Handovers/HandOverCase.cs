@@ -9,10 +9,11 @@ namespace Samordna.Core.Handovers;
 
 /// <summary>
 /// Lämna över: the unit that owns the case hands it to <see cref="ToUnitId"/> with a summary. With
-/// <see cref="Queue"/> the client is also put in the receiving unit's waiting list from now.
+/// <see cref="Queue"/> the client is also put in the receiving unit's waiting list from now. <see cref="Scope"/>
+/// is what the receiving unit may do in the case when it joins the team (default: contribute).
 /// </summary>
 public sealed record HandOver(Guid? ToUnitId, string? WhatHappened, string? Assessments, string? Risks,
-    string? WhatTheClientHasToldAlready, string? OtherNotes = null, bool Queue = false);
+    string? WhatTheClientHasToldAlready, string? OtherNotes = null, bool Queue = false, CaseTeamScope? Scope = null);
 
 public sealed class HandOverValidator : AbstractValidator<HandOver>
 {
@@ -26,6 +27,7 @@ public sealed class HandOverValidator : AbstractValidator<HandOver>
         RuleFor(c => c.WhatTheClientHasToldAlready).NotEmpty().WithMessage("Beskriv vad klienten redan har berättat, så att hen inte behöver berätta det igen.")
             .MaximumLength(HandoverSummary.MaxLength);
         RuleFor(c => c.OtherNotes).MaximumLength(HandoverSummary.OtherNotesMaxLength);
+        RuleFor(c => c.Scope).IsInEnum().WithMessage("Ange vad enheten får göra: consult, contribute eller full.");
     }
 }
 
@@ -58,7 +60,7 @@ public sealed class HandOverHandler(DbContext db, TimeProvider clock, IValidator
                     !await db.Set<CaseTeamMember>().AnyAsync(t => t.CaseId == caseId && t.UnitId == toUnitId, ct);
         var handover = new Handover(actor.OrganisationId, caseId, @case.OwningUnitId, toUnitId, actor.StaffMemberId, now, summary, joins);
         db.Add(handover);
-        if (joins) db.Add(new CaseTeamMember(actor.OrganisationId, caseId, toUnitId, CaseTeamReason.Handover, actor.StaffMemberId, now));
+        if (joins) db.Add(new CaseTeamMember(actor.OrganisationId, caseId, toUnitId, CaseTeamReason.Handover, actor.StaffMemberId, now, command.Scope));
         if (command.Queue) db.Add(new WaitingListEntry(actor.OrganisationId, caseId, toUnitId, now, actor.StaffMemberId, handover.Id));
 
         audit.CaseAccessed(actor, AuditAction.HandOver, access);

@@ -18,7 +18,7 @@ public static class HandoverEndpoints
             var handover = await handler.Handle(await actor.Get(ct), id, command, ct);
             return TypedResults.Created($"/api/v1/handovers/{handover.Id}", handover);
         }).WithSummary("Hand the case to another unit with a summary (what happened, assessments, risks, what the client has told). " +
-                       "The unit joins the case team at once; `queue: true` also puts the client in its waiting list. Owning unit only.");
+                       "The unit joins the case team at once with `scope` (consult, contribute — the default — or full); `queue: true` also puts the client in its waiting list. Owning unit only.");
 
         cases.MapGet("/{id:guid}/handovers", async Task<Ok<IReadOnlyList<HandoverRow>>> (Guid id, CurrentActor actor,
                 HandoverQueries queries, CancellationToken ct) =>

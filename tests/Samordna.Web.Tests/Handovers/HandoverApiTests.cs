@@ -56,6 +56,48 @@ public abstract class HandoverApiTests(SamordnaApp app, MovableClock clock)
     }
 
     [Fact]
+    public async Task The_receiving_unit_contributes_unless_the_owner_gives_it_full_scope_and_never_hands_the_case_on()
+    {
+        var caseworker = await app.SignedIn(app.Asby.Caseworker);
+        var (unit, therapistName) = await _world.ReceivingUnit("Omfattningen");
+        var therapist = await app.SignedIn(therapistName);
+        var contributed = await _world.OpenCase(caseworker, "Medverkan");
+        await _world.HandOver(caseworker, contributed, unit, queue: false);
+
+        var read = await Ok(await therapist.GetAsync($"/api/v1/cases/{contributed}"));
+        read.GetProperty("team").EnumerateArray().Single().GetProperty("scope").GetString().ShouldBe("contribute");
+        read.GetProperty("operations").EnumerateArray().Select(o => o.GetString()).ShouldBe(
+            ["read", "writeJournal", "workTasks", "recordAssessments", "runSupport"], ignoreOrder: true);
+        var version = read.GetProperty("version").GetInt64();
+        (await therapist.PostAsJsonAsync($"/api/v1/cases/{contributed}/transitions", new { transition = "startSupport", version }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var closing = await (await therapist.PostAsJsonAsync($"/api/v1/cases/{contributed}/transitions",
+            new { transition = "close", version = version + 1, reason = "Behandlingen är klar." })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        closing.GetProperty("operation").GetString().ShouldBe("closeOrReopen");
+
+        // Full scope lets a unit's caseworker close the case, but not hand it on; a behandlare there still makes no investigation decision.
+        var full = await _world.OpenCase(caseworker, "Fullt ansvar");
+        var response = await caseworker.PostAsJsonAsync($"/api/v1/cases/{full}/handovers", new
+        {
+            toUnitId = unit, whatHappened = "Hot i hemmet.", assessments = "Inga gjorda.", risks = "Okända.", whatTheClientHasToldAlready = "Om hoten.",
+            scope = "full",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var fullRead = await Ok(await therapist.GetAsync($"/api/v1/cases/{full}"));
+        fullRead.GetProperty("team").EnumerateArray().Single().GetProperty("scope").GetString().ShouldBe("full");
+        var decide = await (await therapist.PostAsJsonAsync($"/api/v1/cases/{full}/transitions",
+            new { transition = "startInvestigation", version = fullRead.GetProperty("version").GetInt64() })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        decide.GetProperty("operation").GetString().ShouldBe("decide");
+        (await therapist.PostAsJsonAsync($"/api/v1/cases/{full}/transitions",
+            new { transition = "close", version = fullRead.GetProperty("version").GetInt64(), reason = "Klienten har flyttat." })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var handOn = await (await therapist.PostAsJsonAsync($"/api/v1/cases/{full}/handovers", new
+        {
+            toUnitId = app.Asby.ChildrenUnit, whatHappened = "x", assessments = "x", risks = "x", whatTheClientHasToldAlready = "x",
+        })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        handOn.GetProperty("operation").GetString().ShouldBe("handOver");
+    }
+
+    [Fact]
     public async Task A_unit_already_on_the_case_team_is_not_added_twice_and_gets_one_pending_handover_at_a_time()
     {
         var caseworker = await app.SignedIn(app.Asby.Caseworker);
