@@ -22,9 +22,10 @@ internal static class IdentityNumberCheck
             .Where(p => p.OrganisationId == actor.OrganisationId && p.IdentityNumber == number && p.MergedIntoPersonId == null)
             .OrderBy(p => p.SharesNumber).ThenBy(p => p.Id)
             .Select(p => p.Id).ToListAsync(ct);
-        if (holders.Count == 0) return null;
-
+        // Asked for a free number too, so a new number and a hidden one take the same queries and do not tell
+        // themselves apart by time.
         var visible = await policy.ReadablePeople(actor).Where(p => holders.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (holders.Count == 0) return null;
         if (visible.Count == 0) return holders[0];
         audit.Record(actor, AuditAction.RegisterAttemptOnExistingPerson, visible.Select(AuditSubject.Person), through: through);
         await db.SaveChangesAsync(ct);
