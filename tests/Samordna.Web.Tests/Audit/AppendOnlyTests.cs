@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Samordna.Cli;
 using Samordna.Core.Audit;
@@ -80,6 +81,22 @@ public sealed class AppendOnlyOnSqlite(SqliteApp app) : AppendOnlyTests(app), IC
             refused.Message.ShouldContain("the audit log is append-only", Shouldly.Case.Insensitive, what);
         }
         await ShouldBeUnchanged(entryId, subjectId, before);
+    }
+
+    [Fact]
+    public async Task An_application_role_is_a_clear_error_on_sqlite_which_has_no_roles()
+    {
+        var error = new StringWriter();
+        (await CliApp.Run(["migrate", "--provider", "Sqlite", "--connection", App.OwnerConnectionString, "--application-role", "samordna_app"],
+            new StringWriter(), error)).ShouldBe(2);
+        error.ToString().ShouldContain("only to PostgreSQL");
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Samordna:Database:Provider"] = "Sqlite",
+            ["Samordna:Database:ApplicationRole"] = "samordna_app",
+        }).Build();
+        Should.Throw<InvalidOperationException>(() => DatabaseSettings.From(configuration)).Message.ShouldContain("only to PostgreSQL");
     }
 }
 
