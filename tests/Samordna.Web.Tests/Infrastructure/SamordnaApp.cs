@@ -246,7 +246,7 @@ public class PostgresApp : SamordnaApp
         ? server
         : throw new InvalidOperationException(
             "SAMORDNA_TEST_POSTGRES is not set. Run ./test.sh, which starts a throwaway PostgreSQL, " +
-            "or set it to a connection string of a server where the tests may create databases.");
+            "or set it to a superuser's connection string of a server where the tests may create databases and a role.");
 
     protected override async Task CreateDatabase()
     {
