@@ -189,7 +189,11 @@ public class SqliteApp : SamordnaApp
         var triggers = await db.Database.SqlQuery<Trigger>(
             $"SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_entries', 'audit_subjects')").ToListAsync();
         triggers.ShouldNotBeEmpty("the append-only triggers are expected on the audit tables");
-        foreach (var trigger in triggers) await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER \"{trigger.Name}\"");
+        foreach (var trigger in triggers)
+        {
+            var drop = $"DROP TRIGGER \"{trigger.Name.Replace("\"", "\"\"")}\""; // a name from sqlite_master, quoted
+            await db.Database.ExecuteSqlRawAsync(drop);
+        }
         await db.Database.ExecuteSqlAsync(sql);
         foreach (var trigger in triggers) await db.Database.ExecuteSqlRawAsync(trigger.Sql);
         await transaction.CommitAsync();
