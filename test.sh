@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests, and the integration tests on SQLite and on a real PostgreSQL.
 #
-# PostgreSQL: if SAMORDNA_TEST_POSTGRES is set (a connection string to a server where the tests may
-# create databases), that server is used. Otherwise a throwaway cluster is started on a free port in a
+# PostgreSQL: if SAMORDNA_TEST_POSTGRES is set (a connection string of a superuser on a server where the
+# tests may create databases and the restricted role samordna_test_app), that server is used. Otherwise a throwaway cluster is started on a free port in a
 # temporary directory and removed afterwards; when no PostgreSQL server binaries are installed, they are
 # installed from Debian's packages first (needs root). The PostgreSQL tests are never skipped.
 #

@@ -31,18 +31,45 @@ public static class CliApp
             Recursive = true,
         };
 
+        var applicationRole = new Option<string?>("--application-role")
+        {
+            Description = "PostgreSQL: the login role the web host connects as; after migrating it is granted what the application " +
+                          "needs and no more (the audit log only read and appended to). Overrides Samordna__Database__ApplicationRole.",
+        };
         var migrate = new Command("migrate",
-            "Create the database or bring it up to date by applying every migration that is missing. Safe to run again.");
+            "Create the database or bring it up to date by applying every migration that is missing, then (PostgreSQL) grant the " +
+            "application role its privileges. Run it as the schema owner. Safe to run again.") { Options = { applicationRole } };
         migrate.SetAction(async (parse, ct) =>
         {
             await using var services = Services(parse.GetValue(provider), parse.GetValue(connection));
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
+            var role = parse.GetValue(applicationRole) ?? scope.ServiceProvider.GetRequiredService<DatabaseSettings>().ApplicationRole;
+            if (role is not null && !db.Database.IsNpgsql())
+            {
+                error.WriteLine("samordna: an application role applies only to PostgreSQL (SQLite has no roles).");
+                return 2;
+            }
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.Database.MigrateAsync(ct);
             output.WriteLine(pending.Count == 0
                 ? "The database is up to date."
                 : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+            if (role is not null)
+            {
+                try
+                {
+                    await ApplicationRolePrivileges.Grant(db, role, ct);
+                }
+                catch (InvalidOperationException e)
+                {
+                    error.WriteLine($"samordna: {e.Message}");
+                    return 1;
+                }
+                output.WriteLine($"The application role '{role}' may read and write the tables of the work and only read and append to the audit log.");
+            }
+            else if (db.Database.IsNpgsql())
+                output.WriteLine("No application role named (Samordna__Database__ApplicationRole or --application-role): no privileges granted.");
             return 0;
         });
 

@@ -17,8 +17,11 @@ public enum DatabaseProvider
 /// Which database to use. Read from configuration: <c>Samordna:Database:Provider</c> (Sqlite or
 /// PostgreSQL) and the connection string <c>ConnectionStrings:Samordna</c>; environment variables
 /// <c>Samordna__Database__Provider</c> and <c>ConnectionStrings__Samordna</c> do the same.
+/// <c>Samordna:Database:ApplicationRole</c> (PostgreSQL only) names the login role the web host connects
+/// as; <c>samordna migrate</c>, run as the schema owner, grants it what the application needs and no more
+/// (<see cref="ApplicationRolePrivileges"/>). The web host itself never needs to be the owner.
 /// </summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string? ApplicationRole = null)
 {
     public const string DefaultSqlite = "Data Source=samordna.db";
 
@@ -36,7 +39,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 throw new InvalidOperationException("ConnectionStrings:Samordna must be set when the provider is PostgreSQL.");
             connection = DefaultSqlite;
         }
-        return new DatabaseSettings(provider, connection);
+        var applicationRole = configuration["Samordna:Database:ApplicationRole"];
+        if (string.IsNullOrWhiteSpace(applicationRole)) applicationRole = null;
+        else if (provider != DatabaseProvider.PostgreSQL)
+            throw new InvalidOperationException("Samordna:Database:ApplicationRole applies only to PostgreSQL (SQLite has no roles).");
+        return new DatabaseSettings(provider, connection, applicationRole);
     }
 
     public void Apply(DbContextOptionsBuilder options)

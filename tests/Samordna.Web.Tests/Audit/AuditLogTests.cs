@@ -196,8 +196,8 @@ public abstract class AuditTamperTests(SamordnaApp app)
         return (code, output.ToString());
     }
 
-    /// <summary>What someone with direct database access could do, past the application's rules.</summary>
-    private Task Sql(FormattableString sql) => app.InDatabase(db => db.Database.ExecuteSqlAsync(sql));
+    /// <summary>What someone with the owner's rights could do, past the application's rules and the append-only triggers.</summary>
+    private Task Sql(FormattableString sql) => app.Tamper(sql);
 }
 
 public sealed class AuditTamperOnSqlite(SqliteApp app) : AuditTamperTests(app), IClassFixture<SqliteApp>;

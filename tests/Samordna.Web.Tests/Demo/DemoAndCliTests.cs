@@ -19,7 +19,8 @@ public abstract class DemoAndCliTests(SamordnaApp app)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApp.Run([.. args, "--provider", app.Provider.ToString(), "--connection", app.ConnectionString], output, error);
+        // The operator runs the command as the schema owner; the web host has a role of its own (PostgreSQL).
+        var code = await CliApp.Run([.. args, "--provider", app.Provider.ToString(), "--connection", app.OwnerConnectionString], output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -13,16 +13,22 @@ using Samordna.Data;
 namespace Samordna.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real web host on a real database of its own: migrated with the production migrations, with two
-/// municipalities (so "another municipality's data" can be tested) and a signed-in client per user.
-/// One subclass per provider; test classes derive once per provider so every test runs on both.
+/// The real web host on a real database of its own: migrated with the production migrations (by
+/// <c>samordna migrate</c>, as the schema owner), with two municipalities (so "another municipality's
+/// data" can be tested) and a signed-in client per user. One subclass per provider; test classes derive
+/// once per provider so every test runs on both. On PostgreSQL the host connects as a restricted
+/// application role, as in production, so what that role may not do is really refused.
 /// </summary>
 public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "test-passphrase-2026";
 
     public abstract DatabaseProvider Provider { get; }
+    /// <summary>What the web host connects with: on PostgreSQL the application role, which may only append to the audit log.</summary>
     public string ConnectionString { get; protected set; } = "";
+
+    /// <summary>The schema owner's connection (on SQLite the same file): for <c>samordna migrate</c> and tampering past the application.</summary>
+    public string OwnerConnectionString { get; protected set; } = "";
     public TestMunicipality Asby { get; private set; } = null!;
     public TestMunicipality Bergby { get; private set; } = null!;
 
@@ -55,12 +61,18 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
         };
     }
 
+    /// <summary>Extra options for <c>samordna migrate</c> (the application role on PostgreSQL).</summary>
+    protected virtual string[] MigrateOptions => [];
+
     public async Task InitializeAsync()
     {
         await CreateDatabase();
+        var output = new StringWriter();
+        var code = await Samordna.Cli.CliApp.Run(
+            ["migrate", "--provider", Provider.ToString(), "--connection", OwnerConnectionString, .. MigrateOptions], output, output);
+        if (code != 0) throw new InvalidOperationException($"samordna migrate failed ({code}): {output}");
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
-        await db.Database.MigrateAsync();
         var accounts = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
         Asby = await TestMunicipality.Create(db, accounts, "Åsby", "0598", "asby");
         Bergby = await TestMunicipality.Create(db, accounts, "Bergby", "0597", "bergby");
@@ -108,12 +120,35 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Reads straight from the database, for asserting what was (not) stored.</summary>
+    /// <summary>Reads straight from the database, for asserting what was (not) stored; as the application's role.</summary>
     public async Task<T> InDatabase<T>(Func<SamordnaDbContext, Task<T>> read)
     {
         await using var scope = Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>());
     }
+
+    /// <summary>The database as the schema owner (PostgreSQL: the superuser of the test server), not as the application.</summary>
+    public async Task<T> AsOwner<T>(Func<SamordnaDbContext, Task<T>> work)
+    {
+        var settings = new DatabaseSettings(Provider, OwnerConnectionString);
+        await using SamordnaDbContext db = Provider == DatabaseProvider.PostgreSQL
+            ? new NpgsqlSamordnaDbContext(Options<NpgsqlSamordnaDbContext>(settings))
+            : new SqliteSamordnaDbContext(Options<SqliteSamordnaDbContext>(settings));
+        return await work(db);
+    }
+
+    private static DbContextOptions<T> Options<T>(DatabaseSettings settings) where T : DbContext
+    {
+        var options = new DbContextOptionsBuilder<T>();
+        settings.Apply(options);
+        return options.Options;
+    }
+
+    /// <summary>
+    /// Changes the stored audit log past the application and past the append-only triggers, as an attacker
+    /// with the owner's rights could: what the hash chain (and signed checkpoints) must catch.
+    /// </summary>
+    public abstract Task Tamper(FormattableString sql);
 }
 
 public sealed record TestMunicipality(Guid OrganisationId, Guid ViolenceTeam, Guid TreatmentCentre, Guid ChildrenUnit,
@@ -143,9 +178,33 @@ public class SqliteApp : SamordnaApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"samordna-test-{Guid.NewGuid():N}.db");
 
-    public SqliteApp() => ConnectionString = $"Data Source={_file}";
+    public SqliteApp() => ConnectionString = OwnerConnectionString = $"Data Source={_file}";
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>SQLite cannot switch triggers off: drop the audit log's, change, and put them back, in one transaction.</summary>
+    public override Task Tamper(FormattableString sql) => AsOwner(async db =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var triggers = await db.Database.SqlQuery<Trigger>(
+            $"SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_entries', 'audit_subjects')").ToListAsync();
+        triggers.ShouldNotBeEmpty("the append-only triggers are expected on the audit tables");
+        foreach (var trigger in triggers)
+        {
+            var drop = $"DROP TRIGGER \"{trigger.Name.Replace("\"", "\"\"")}\""; // a name from sqlite_master, quoted
+            await db.Database.ExecuteSqlRawAsync(drop);
+        }
+        await db.Database.ExecuteSqlAsync(sql);
+        foreach (var trigger in triggers) await db.Database.ExecuteSqlRawAsync(trigger.Sql);
+        await transaction.CommitAsync();
+        return 0;
+    });
+
+    private sealed class Trigger
+    {
+        public string Name { get; set; } = "";
+        public string Sql { get; set; } = "";
+    }
 
     protected override Task CreateDatabase() => Task.CompletedTask;
 
@@ -164,25 +223,79 @@ public class SqliteApp : SamordnaApp
 /// </summary>
 public class PostgresApp : SamordnaApp
 {
+    /// <summary>
+    /// The role the web host connects as: a login without superuser rights that owns nothing, created once
+    /// per server and granted its privileges by <c>samordna migrate</c> in each test database. The password
+    /// matters only on a server that asks for one (test.sh's cluster trusts local connections).
+    /// </summary>
+    public const string ApplicationRole = "samordna_test_app";
+    private const string ApplicationPassword = "samordna-test-app";
+    private static readonly SemaphoreSlim RoleCreation = new(1, 1);
+    private static bool _roleExists;
+
     private readonly string _database = $"samordna_test_{Guid.NewGuid():N}";
 
-    public PostgresApp() => ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = _database, Pooling = true }.ConnectionString;
+    public PostgresApp()
+    {
+        OwnerConnectionString = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = _database, Pooling = true }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(OwnerConnectionString)
+            { Username = ApplicationRole, Password = ApplicationPassword }.ConnectionString;
+    }
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
+
+    protected override string[] MigrateOptions => ["--application-role", ApplicationRole];
 
     public static string AdminConnection => Environment.GetEnvironmentVariable("SAMORDNA_TEST_POSTGRES") is { Length: > 0 } server
         ? server
         : throw new InvalidOperationException(
             "SAMORDNA_TEST_POSTGRES is not set. Run ./test.sh, which starts a throwaway PostgreSQL, " +
-            "or set it to a connection string of a server where the tests may create databases.");
+            "or set it to a superuser's connection string of a server where the tests may create databases and a role.");
 
     protected override async Task CreateDatabase()
     {
         await using var admin = new NpgsqlConnection(AdminConnection);
         await admin.OpenAsync();
+        await EnsureApplicationRole(admin);
         await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
         await create.ExecuteNonQueryAsync();
     }
+
+    private static async Task EnsureApplicationRole(NpgsqlConnection admin)
+    {
+        await RoleCreation.WaitAsync();
+        try
+        {
+            if (_roleExists) return;
+            await using var create = new NpgsqlCommand($"""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ApplicationRole}') THEN
+                        CREATE ROLE {ApplicationRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{ApplicationPassword}';
+                    END IF;
+                END $$
+                """, admin);
+            try { await create.ExecuteNonQueryAsync(); }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another test run on the same server created it at the same moment.
+            }
+            _roleExists = true;
+        }
+        finally
+        {
+            RoleCreation.Release();
+        }
+    }
+
+    /// <summary>As the superuser with <c>session_replication_role = replica</c>, which skips the append-only triggers.</summary>
+    public override Task Tamper(FormattableString sql) => AsOwner(async db =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL session_replication_role = replica");
+        await db.Database.ExecuteSqlAsync(sql);
+        await transaction.CommitAsync();
+        return 0;
+    });
 
     protected override async Task DropDatabase()
     {
