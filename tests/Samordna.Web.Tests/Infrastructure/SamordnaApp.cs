@@ -108,11 +108,23 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Reads straight from the database, for asserting what was (not) stored.</summary>
+    /// <summary>
+    /// Reads straight from the database, for asserting what was (not) stored. The audit entries written so far
+    /// are sealed into their chains first — what the host's sequencer does within its interval — so a test
+    /// sees every entry with its sequence and hash.
+    /// </summary>
     public async Task<T> InDatabase<T>(Func<SamordnaDbContext, Task<T>> read)
     {
+        await SealAudit();
         await using var scope = Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>());
+    }
+
+    /// <summary>Runs the audit sequencer now, for every municipality.</summary>
+    public async Task SealAudit()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await AuditSealing.SealPending(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>(), null, CancellationToken.None);
     }
 }
 
