@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Samordna.Data;
@@ -17,7 +18,7 @@ public sealed class AuditSequencingSettings
 }
 
 /// <summary>
-/// Runs the sequencer (<see cref="AuditSealing.SealPending"/>) in the web host: every interval, and once
+/// Runs the sequencer (<see cref="AuditSealing.SealPending"/>) in the web host: after every interval, and once
 /// more at shutdown so an acknowledged request's entry is sealed before the host stops (an entry is never
 /// lost either way: it was committed with its request, and the next run or <c>samordna audit verify</c> seals it).
 /// </summary>
@@ -27,21 +28,33 @@ public sealed class AuditSequencingService(IServiceScopeFactory scopes, IOptions
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pause = TimeSpan.FromMilliseconds(Math.Max(10, settings.Value.IntervalMilliseconds));
+        var waitingForSchema = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Run(stoppingToken);
+                // Pause first: a host that has just started (or whose database is still being migrated) gets a moment.
                 await Task.Delay(pause, stoppingToken);
+                await Run(stoppingToken);
+                waitingForSchema = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
+            catch (ObjectDisposedException)
+            {
+                break; // the host is going away
+            }
             catch (Exception error)
             {
+                if (await SchemaMissing(stoppingToken))
+                {
+                    if (!waitingForSchema) log.LogInformation("The audit sequencer waits for the database to be migrated (samordna migrate).");
+                    waitingForSchema = true;
+                }
                 // A database that is away for a moment must not stop sequencing for good; the lag shows on /health/ready.
-                log.LogError(error, "Sealing pending audit entries failed; trying again.");
+                else log.LogError(error, "Sealing pending audit entries failed; trying again.");
                 await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
             }
         }
@@ -54,9 +67,27 @@ public sealed class AuditSequencingService(IServiceScopeFactory scopes, IOptions
         {
             await Run(cancellationToken);
         }
-        catch (Exception error)
+        catch (Exception error) when (error is not ObjectDisposedException)
         {
             log.LogWarning(error, "Audit entries left unsealed at shutdown; the next run seals them.");
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already disposed: the entries stay stored and the next run seals them.
+        }
+    }
+
+    private async Task<bool> SchemaMissing(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
+            return (await db.Database.GetPendingMigrationsAsync(ct)).Any();
+        }
+        catch (Exception)
+        {
+            return false;
         }
     }
 
