@@ -101,10 +101,16 @@ public static class CliApp
         {
             await using var services = Services(parse.GetValue(provider), parse.GetValue(connection));
             await using var scope = services.CreateAsyncScope();
+            // One snapshot for heads and entries: the web host's sequencer may seal more while this reads.
+            var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
+            await using var snapshot = db.Database.IsNpgsql()
+                ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
+                : await db.Database.BeginTransactionAsync(ct);
             var report = await scope.ServiceProvider.GetRequiredService<AuditVerification>().VerifyAll(ct);
             foreach (var problem in report.Problems) output.WriteLine(problem);
             output.WriteLine(report.Intact
-                ? $"The audit log is intact: {report.Entries} entries in {report.Chains} chain(s)."
+                ? $"The audit log is intact: {report.Entries} entries in {report.Chains} chain(s)" +
+                  (report.Pending > 0 ? $"; {report.Pending} more wait for the sequencer." : ".")
                 : $"The audit log has been tampered with: {report.Problems.Count} problem(s) in {report.Entries} entries.");
             return report.Intact ? 0 : 1;
         });

@@ -19,10 +19,10 @@ public static class ApplicationRolePrivileges
     /// <summary>Tables where the application gets less than <see cref="Default"/>, and why.</summary>
     public static readonly IReadOnlyDictionary<string, string> Restricted = new Dictionary<string, string>
     {
-        // Sealed entries and their subjects: appended, read, never changed.
+        // Entries and their subjects: appended, read, never changed (but for sealing: a column grant below).
         ["audit_entries"] = "SELECT, INSERT",
         ["audit_subjects"] = "SELECT, INSERT",
-        // The chain head is claimed and moved on by every sealing (AuditSealing), but never removed.
+        // The chain head is claimed and moved on by the sequencer (AuditSealing), but never removed.
         ["audit_chain_heads"] = "SELECT, INSERT, UPDATE",
         // /health/ready reads which migrations are applied; only the owner applies them.
         [HistoryRepository.DefaultTableName] = "SELECT",
@@ -69,6 +69,9 @@ public static class ApplicationRolePrivileges
         };
         statements.AddRange(tables.Order(StringComparer.Ordinal).Select(table =>
             $"GRANT {Restricted.GetValueOrDefault(table, Default)} ON TABLE {inSchema}.{Quote(table)} TO {grantee}"));
+        // The sequencer seals entries the requests stored: those three columns, once (the trigger refuses any other change).
+        if (tables.Contains("audit_entries"))
+            statements.Add($"GRANT UPDATE (sequence, previous_hash, hash) ON TABLE {inSchema}.{Quote("audit_entries")} TO {grantee}");
         statements.Add($"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {inSchema} TO {grantee}");
         // Tables a later migration creates get the default until the next migrate sets them per table.
         statements.Add($"ALTER DEFAULT PRIVILEGES IN SCHEMA {inSchema} GRANT {Default} ON TABLES TO {grantee}");

@@ -75,6 +75,12 @@ public static class DataServices
             services.AddScoped<SamordnaDbContext>(sp => sp.GetRequiredService<SqliteSamordnaDbContext>());
         }
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<SamordnaDbContext>());
+        // In a unit of work of its own: the sequencer commits and clears what it tracked, which must not touch the caller's.
+        services.AddScoped<Samordna.Core.Audit.SealPendingAudit>(sp => async (organisation, ct) =>
+        {
+            await using var scope = sp.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            await AuditSealing.SealPending(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>(), organisation, ct);
+        });
         return services;
     }
 }

@@ -34,29 +34,18 @@ public abstract class SamordnaDbContext(DbContextOptions options)
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves the unit of work; audit entries in it get their derived flags and are sealed into their chain in the same transaction,
-    /// so a change is never stored without its audit entry, nor an audit entry without its change.
+    /// Saves the unit of work; new audit entries in it get their derived flags and are stored in the same
+    /// transaction, so a change is never stored without its audit entry, nor an audit entry without its
+    /// change. They are stored unsealed (sequence 0): the sequencer (<see cref="AuditSealing"/>) puts them
+    /// into the municipality's chain in batches afterwards, so requests do not queue on the chain head.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareChanges();
         var audit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            // Flags and the nödåtkomst reason come from the entries' subjects here, at the one depth every write passes.
-            await AuditDerivation.Derive(this, audit, cancellationToken);
-            await AuditSealing.Seal(this, audit, cancellationToken);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            return saved;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
+        // Flags and the nödåtkomst reason come from the entries' subjects here, at the one depth every write passes.
+        if (audit.Count > 0) await AuditDerivation.Derive(this, audit, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>
@@ -70,7 +59,7 @@ public abstract class SamordnaDbContext(DbContextOptions options)
         {
             if (entry is { Entity: JournalEntry, State: EntityState.Modified or EntityState.Deleted })
                 throw new InvalidOperationException("Journal entries are append-only: write a correction instead.");
-            if (entry is { Entity: AuditEntry or AuditSubject, State: EntityState.Modified or EntityState.Deleted })
+            if (entry is { Entity: AuditEntry or AuditSubject, State: EntityState.Modified or EntityState.Deleted } && !IsSealing(entry))
                 throw new InvalidOperationException("The audit log is append-only.");
             if (entry is { Entity: Aggregate, State: EntityState.Modified } || (entry.Entity is Aggregate && HasChangedOwnedParts(entry)))
             {
@@ -79,6 +68,12 @@ public abstract class SamordnaDbContext(DbContextOptions options)
             }
         }
     }
+
+    /// <summary>The one change an audit entry may see: an unsealed entry gets its place in the chain, and nothing else changes.</summary>
+    private static bool IsSealing(EntityEntry entry) =>
+        entry is { Entity: AuditEntry, State: EntityState.Modified } &&
+        (string)entry.Property(nameof(AuditEntry.Hash)).OriginalValue! == "" &&
+        entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name is nameof(AuditEntry.Sequence) or nameof(AuditEntry.PreviousHash) or nameof(AuditEntry.Hash));
 
     // An aggregate whose only change is a new child row (a party added to a case) still gets a new
     // version, so a client holding the old version cannot overwrite the case as if nothing happened.

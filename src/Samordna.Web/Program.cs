@@ -82,9 +82,13 @@ builder.Services.AddRazorPages();
 // Swedish text is written as is in pages (å, ä, ö), not as numeric character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+// The audit sequencer seals entries into their chain in batches after their requests committed (Samordna:Audit:Sequencing).
+builder.Services.Configure<Samordna.Web.Audit.AuditSequencingSettings>(builder.Configuration.GetSection(Samordna.Web.Audit.AuditSequencingSettings.Section));
+builder.Services.AddHostedService<Samordna.Web.Audit.AuditSequencingService>();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseReachable>("database", tags: ["live"])
-    .AddCheck<DatabaseMigrated>("migrations", tags: ["ready"]);
+    .AddCheck<DatabaseMigrated>("migrations", tags: ["ready"])
+    .AddCheck<Samordna.Web.Audit.AuditSequencingLag>("audit-sequencing", tags: ["ready"]);
 
 var app = builder.Build();
 

@@ -35,7 +35,7 @@ public sealed class AuditEntry : Entity
 
     public Guid OrganisationId { get; private set; }
 
-    /// <summary>Position in the municipality's chain, from 1 without gaps; set when the entry is stored.</summary>
+    /// <summary>Position in the municipality's chain, from 1 without gaps; 0 until the sequencer seals the entry (shortly after it is stored).</summary>
     public long Sequence { get; private set; }
 
     public DateTimeOffset At { get; private set; }

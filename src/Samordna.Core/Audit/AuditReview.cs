@@ -54,7 +54,13 @@ public sealed record AuditFinding(AuditCheck Check, Guid? StaffMemberId, string 
 /// Log review for logggranskare (the whole municipality) and enhetschefer (the staff of their own
 /// units). Reviewers see who did what to which ids; they never see case content through the log.
 /// </summary>
-public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail audit)
+/// <summary>
+/// Seals a municipality's entries still outside its chain — the data layer's sequencer, which needs SQL
+/// this project does not reference — so a review sees every entry written so far, with its sequence.
+/// </summary>
+public delegate Task SealPendingAudit(Guid organisationId, CancellationToken ct);
+
+public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail audit, SealPendingAudit sealPending)
 {
     public const int MaxPageSize = 200;
     public const int DefaultOutsideCaseloadThreshold = 10;
@@ -62,6 +68,7 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
     public async Task<Page<AuditEntryView>> Entries(Actor actor, AuditFilter filter, long? beforeSequence, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
+        await sealPending(actor.OrganisationId, ct);
         var entries = Filtered(actor, filter);
         if (beforeSequence is { } before) entries = entries.Where(e => e.Sequence < before);
         var page = await entries.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(ct);
@@ -73,6 +80,7 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
     public async Task<IReadOnlyList<AuditFinding>> Findings(Actor actor, AuditCheck check, DateTimeOffset? from, DateTimeOffset? to,
         int outsideCaseloadThreshold, CancellationToken ct)
     {
+        await sealPending(actor.OrganisationId, ct);
         var period = new AuditFilter(From: from ?? clock.GetUtcNow().AddDays(-30), To: to);
         switch (check)
         {

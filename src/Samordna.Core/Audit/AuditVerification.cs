@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Samordna.Core.Audit;
 
-public sealed record AuditVerificationReport(int Chains, long Entries, IReadOnlyList<AuditChainProblem> Problems)
+/// <param name="Pending">Entries stored but not yet sealed into a chain by the sequencer; they are checked once sealed.</param>
+public sealed record AuditVerificationReport(int Chains, long Entries, IReadOnlyList<AuditChainProblem> Problems, long Pending = 0)
 {
     public bool Intact => Problems.Count == 0;
 }
@@ -22,7 +23,7 @@ public sealed class AuditVerification(DbContext db)
         {
             var head = heads.GetValueOrDefault(organisation);
             var chain = db.Set<AuditEntry>().AsNoTracking()
-                .Where(e => e.OrganisationId == organisation)
+                .Where(e => e.OrganisationId == organisation && e.Sequence > 0)
                 .OrderBy(e => e.Sequence).ThenBy(e => e.Id)
                 .AsAsyncEnumerable();
             var list = new List<AuditEntry>();
@@ -30,6 +31,7 @@ public sealed class AuditVerification(DbContext db)
             entries += list.Count;
             problems.AddRange(AuditChain.Verify(organisation, list, head?.LastSequence ?? 0, head?.LastHash ?? ""));
         }
-        return new AuditVerificationReport(organisations.Count, entries, problems);
+        var pending = await db.Set<AuditEntry>().LongCountAsync(e => e.Sequence == 0, ct);
+        return new AuditVerificationReport(organisations.Count, entries, problems, pending);
     }
 }

@@ -47,7 +47,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Hash).HasMaxLength(64);
         entry.HasMany(e => e.Subjects).WithOne().HasForeignKey(s => s.EntryId).OnDelete(DeleteBehavior.Restrict);
         entry.Navigation(e => e.Subjects).AutoInclude();
-        entry.HasIndex(e => new { e.OrganisationId, e.Sequence }).IsUnique();
+        // Sequence 0 means "not yet in the chain" (the sequencer seals it); the chain's positions are unique.
+        entry.HasIndex(e => new { e.OrganisationId, e.Sequence }).IsUnique().HasFilter("sequence > 0");
+        entry.HasIndex(e => new { e.OrganisationId, e.At }).HasFilter("sequence = 0").HasDatabaseName("ix_audit_entries_pending");
         entry.HasIndex(e => new { e.OrganisationId, e.StaffMemberId, e.At });
         entry.HasIndex(e => new { e.OrganisationId, e.At });
     }

@@ -120,9 +120,14 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Reads straight from the database, for asserting what was (not) stored; as the application's role.</summary>
+    /// <summary>
+    /// Reads straight from the database, for asserting what was (not) stored. The audit entries written so far
+    /// are sealed into their chains first — what the host's sequencer does within its interval — so a test
+    /// sees every entry with its sequence and hash. As the application's role.
+    /// </summary>
     public async Task<T> InDatabase<T>(Func<SamordnaDbContext, Task<T>> read)
     {
+        await SealAudit();
         await using var scope = Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>());
     }
@@ -149,6 +154,13 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// with the owner's rights could: what the hash chain (and signed checkpoints) must catch.
     /// </summary>
     public abstract Task Tamper(FormattableString sql);
+
+    /// <summary>Runs the audit sequencer now, for every municipality.</summary>
+    public async Task SealAudit()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await AuditSealing.SealPending(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>(), null, CancellationToken.None);
+    }
 }
 
 public sealed record TestMunicipality(Guid OrganisationId, Guid ViolenceTeam, Guid TreatmentCentre, Guid ChildrenUnit,

@@ -376,11 +376,13 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasName("pk_audit_entries");
 
                     b.HasIndex("OrganisationId", "At")
-                        .HasDatabaseName("ix_audit_entries_organisation_id_at");
+                        .HasDatabaseName("ix_audit_entries_pending")
+                        .HasFilter("sequence = 0");
 
                     b.HasIndex("OrganisationId", "Sequence")
                         .IsUnique()
-                        .HasDatabaseName("ix_audit_entries_organisation_id_sequence");
+                        .HasDatabaseName("ix_audit_entries_organisation_id_sequence")
+                        .HasFilter("sequence > 0");
 
                     b.HasIndex("OrganisationId", "StaffMemberId", "At")
                         .HasDatabaseName("ix_audit_entries_organisation_id_staff_member_id_at");
