@@ -74,7 +74,13 @@ public static class CliApp
         {
             await using var services = Services(parse.GetValue(provider), parse.GetValue(connection));
             await using var scope = services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<AuditVerification>().VerifyAll(ct);
+            // Progress on stderr, so the report on stdout stays the same however long the log is.
+            var reported = 0L;
+            var report = await scope.ServiceProvider.GetRequiredService<AuditVerification>().VerifyAll(ct, read =>
+            {
+                if (read / 100_000 > reported / 100_000) error.WriteLine($"… {read:N0} entries read");
+                reported = read;
+            });
             foreach (var problem in report.Problems) output.WriteLine(problem);
             output.WriteLine(report.Intact
                 ? $"The audit log is intact: {report.Entries} entries in {report.Chains} chain(s)."

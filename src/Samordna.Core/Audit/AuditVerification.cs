@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Samordna.Core.Audit;
@@ -7,10 +8,17 @@ public sealed record AuditVerificationReport(int Chains, long Entries, IReadOnly
     public bool Intact => Problems.Count == 0;
 }
 
-/// <summary>Reads each municipality's chain in order, one municipality at a time, and checks it (samordna audit verify).</summary>
+/// <summary>
+/// Reads each municipality's chain in order, one municipality at a time, and checks it (samordna audit verify).
+/// The chain is streamed in batches by sequence, so memory stays the same for ten entries or ten million.
+/// </summary>
 public sealed class AuditVerification(DbContext db)
 {
-    public async Task<AuditVerificationReport> VerifyAll(CancellationToken ct)
+    /// <summary>Entries per query: large enough that round trips do not dominate, small enough that a batch with its subjects stays a few MB.</summary>
+    public const int BatchSize = 5_000;
+
+    /// <param name="progress">Called with the number of entries read so far after every batch, for long runs.</param>
+    public async Task<AuditVerificationReport> VerifyAll(CancellationToken ct, Action<long>? progress = null)
     {
         var heads = await db.Set<AuditChainHead>().AsNoTracking().ToDictionaryAsync(h => h.OrganisationId, ct);
         var organisations = (await db.Set<AuditEntry>().Select(e => e.OrganisationId).Distinct().ToListAsync(ct))
@@ -21,15 +29,36 @@ public sealed class AuditVerification(DbContext db)
         foreach (var organisation in organisations)
         {
             var head = heads.GetValueOrDefault(organisation);
-            var chain = db.Set<AuditEntry>().AsNoTracking()
-                .Where(e => e.OrganisationId == organisation)
-                .OrderBy(e => e.Sequence).ThenBy(e => e.Id)
-                .AsAsyncEnumerable();
-            var list = new List<AuditEntry>();
-            await foreach (var entry in chain.WithCancellation(ct)) list.Add(entry);
-            entries += list.Count;
-            problems.AddRange(AuditChain.Verify(organisation, list, head?.LastSequence ?? 0, head?.LastHash ?? ""));
+            var walk = new AuditChainWalk(organisation);
+            await foreach (var entry in Chain(organisation, upTo: null, ct))
+            {
+                problems.AddRange(walk.Next(entry));
+                if (++entries % BatchSize == 0) progress?.Invoke(entries);
+            }
+            problems.AddRange(walk.End(head?.LastSequence ?? 0, head?.LastHash ?? ""));
         }
         return new AuditVerificationReport(organisations.Count, entries, problems);
+    }
+
+    /// <summary>
+    /// One municipality's entries in sequence order (then id, so repeated sequences come in a stable order),
+    /// read a batch of sequence numbers at a time. Each batch ends at a sequence number, not a row count,
+    /// so entries repeating a sequence are never split between batches and none is skipped. The subjects
+    /// (auto-included) come with their batch's entries only, and nothing is tracked.
+    /// </summary>
+    public async IAsyncEnumerable<AuditEntry> Chain(Guid organisation, long? upTo, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var inChain = db.Set<AuditEntry>().AsNoTracking()
+                .Where(e => e.OrganisationId == organisation && e.Sequence > after && (upTo == null || e.Sequence <= upTo));
+            var last = await inChain.OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).Skip(BatchSize - 1).FirstOrDefaultAsync(ct);
+            var batch = await (last is { } bound ? inChain.Where(e => e.Sequence <= bound) : inChain)
+                .OrderBy(e => e.Sequence).ThenBy(e => e.Id).ToListAsync(ct);
+            foreach (var entry in batch) yield return entry;
+            if (last is null || batch.Count == 0) yield break;
+            after = last.Value;
+        }
     }
 }
