@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Samordna.Core.Audit;
 
-public sealed record AuditVerificationReport(int Chains, long Entries, IReadOnlyList<AuditChainProblem> Problems)
+public sealed record AuditVerificationReport(int Chains, long Entries, IReadOnlyList<AuditChainProblem> Problems,
+    int Checkpoints = 0, IReadOnlyList<CheckpointProblem>? CheckpointProblems = null)
 {
-    public bool Intact => Problems.Count == 0;
+    public bool Intact => Problems.Count == 0 && (CheckpointProblems?.Count ?? 0) == 0;
 }
 
 /// <summary>
-/// Reads each municipality's chain in order, one municipality at a time, and checks it (samordna audit verify).
+/// Reads each municipality's chain in order, one municipality at a time, and checks it (samordna audit verify),
+/// and, given checkpoints, that the log each one signed is still the beginning of today's log.
 /// The chain is streamed in batches by sequence, so memory stays the same for ten entries or ten million.
 /// </summary>
 public sealed class AuditVerification(DbContext db)
@@ -18,11 +20,26 @@ public sealed class AuditVerification(DbContext db)
     public const int BatchSize = 5_000;
 
     /// <param name="progress">Called with the number of entries read so far after every batch, for long runs.</param>
-    public async Task<AuditVerificationReport> VerifyAll(CancellationToken ct, Action<long>? progress = null)
+    /// <param name="checkpoints">Checkpoints to prove against the log, with the public keys they may be signed by.</param>
+    public async Task<AuditVerificationReport> VerifyAll(CancellationToken ct, Action<long>? progress = null,
+        (CheckpointDirectory Directory, IReadOnlyCollection<CheckpointVerifierKey> Keys)? checkpoints = null)
     {
         var heads = await db.Set<AuditChainHead>().AsNoTracking().ToDictionaryAsync(h => h.OrganisationId, ct);
+
+        var checkpointProblems = new List<CheckpointProblem>();
+        var opened = new List<(string File, AuditCheckpoint Checkpoint)>();
+        if (checkpoints is var (directory, keys))
+        {
+            foreach (var file in directory.CheckpointFiles())
+            {
+                var opening = AuditCheckpoint.Open(await File.ReadAllTextAsync(file, ct), keys);
+                if (opening.Checkpoint is { } checkpoint) opened.Add((file, checkpoint));
+                else checkpointProblems.Add(new(file, opening.Problem!));
+            }
+        }
+
         var organisations = (await db.Set<AuditEntry>().Select(e => e.OrganisationId).Distinct().ToListAsync(ct))
-            .Union(heads.Keys).Order().ToList();
+            .Union(heads.Keys).Union(opened.Select(c => c.Checkpoint.OrganisationId)).Order().ToList();
 
         var problems = new List<AuditChainProblem>();
         long entries = 0;
@@ -30,14 +47,24 @@ public sealed class AuditVerification(DbContext db)
         {
             var head = heads.GetValueOrDefault(organisation);
             var walk = new AuditChainWalk(organisation);
+            using var comparison = checkpoints is { } given
+                ? new CheckpointComparison(organisation, opened.Where(c => c.Checkpoint.OrganisationId == organisation).ToList(),
+                    given.Directory.WitnessedLines(organisation))
+                : null;
             await foreach (var entry in Chain(organisation, upTo: null, ct))
             {
                 problems.AddRange(walk.Next(entry));
+                comparison?.Next(entry);
                 if (++entries % BatchSize == 0) progress?.Invoke(entries);
             }
             problems.AddRange(walk.End(head?.LastSequence ?? 0, head?.LastHash ?? ""));
+            if (comparison is null) continue;
+            comparison.End();
+            problems.AddRange(comparison.ChainProblems);
+            checkpointProblems.AddRange(comparison.CheckpointProblems);
         }
-        return new AuditVerificationReport(organisations.Count, entries, problems);
+        return new AuditVerificationReport(organisations.Count, entries, problems,
+            checkpoints is null ? 0 : opened.Count + checkpointProblems.Count, checkpoints is null ? null : checkpointProblems);
     }
 
     /// <summary>
