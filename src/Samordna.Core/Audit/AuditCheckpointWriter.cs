@@ -53,8 +53,10 @@ public sealed class AuditCheckpointWriter(DbContext db, CheckpointSigningKey key
             // After a key rotation the older checkpoints are signed by the old key; the witnessed hashes, compared in full, still hold the writer to them.
             else if (!opening.Problem!.StartsWith("signed only by unknown key", StringComparison.Ordinal)) problems.Add($"{file}: {opening.Problem}");
         }
-        var lastSize = checkpoints.Count == 0 ? 0 : checkpoints.Max(c => c.Checkpoint.Size);
-        if (head.LastSequence == lastSize && problems.Count == 0) return new(organisation, head.LastSequence, null, []);
+        var last = checkpoints.Count == 0 ? null : checkpoints.MaxBy(c => c.Checkpoint.Size).Checkpoint;
+        // Unchanged only when the head is still the one signed: the same size with another hash is a rewrite, and is checked.
+        if (last is not null && head.LastSequence == last.Size && head.LastHash == last.Head && problems.Count == 0)
+            return new(organisation, head.LastSequence, null, []);
 
         var unwitnessed = Path.GetTempFileName();
         try
