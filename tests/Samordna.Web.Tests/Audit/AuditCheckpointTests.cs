@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Samordna.Cli;
 using Samordna.Core.Audit;
@@ -256,5 +258,81 @@ public sealed class AuditCheckpointTests : IAsyncLifetime
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>The web host writes checkpoints by itself: on demand of its timer and once more when it stops.</summary>
+public sealed class AuditCheckpointHostTests
+{
+    private sealed class CheckpointingApp(string folder) : PostgresApp
+    {
+        public string Checkpoints => Path.Combine(folder, "checkpoints");
+        public string Witness => Path.Combine(folder, "witness");
+        public string KeyFile => Path.Combine(folder, "audit.key");
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Samordna:Audit:Checkpoints:KeyFile", KeyFile);
+            builder.UseSetting("Samordna:Audit:Checkpoints:Directory", Checkpoints);
+            builder.UseSetting("Samordna:Audit:Checkpoints:WitnessDirectory", Witness);
+            builder.UseSetting("Samordna:Audit:Checkpoints:IntervalMinutes", "60");
+        }
+    }
+
+    [Fact]
+    public async Task The_host_writes_a_checkpoint_when_asked_and_another_when_it_stops()
+    {
+        var folder = Directory.CreateTempSubdirectory("samordna-host-checkpoints-").FullName;
+        try
+        {
+            var app = new CheckpointingApp(folder);
+            var output = new StringWriter();
+            (await CliApp.Run(["audit", "keygen", "--out", app.KeyFile], output, output)).ShouldBe(0, output.ToString());
+            await app.InitializeAsync();
+            var organisation = app.Asby.OrganisationId;
+            var client = await app.SignedIn(app.Asby.Caseworker);
+            (await client.PostAsJsonAsync("/api/v1/people", new { identityKind = "none", pseudonym = "Värd 1", gender = "woman" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+            await app.Services.GetRequiredService<Samordna.Web.Audit.AuditCheckpointService>().Write(CancellationToken.None);
+            var first = Directory.GetFiles(Path.Combine(app.Checkpoints, organisation.ToString()), "*.checkpoint").ShouldHaveSingleItem();
+
+            (await client.PostAsJsonAsync("/api/v1/people", new { identityKind = "none", pseudonym = "Värd 2", gender = "woman" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+            var connection = app.ConnectionString;
+            await app.DisposeAsync(); // stops the host (the database stays until the end)
+
+            var written = Directory.GetFiles(Path.Combine(app.Checkpoints, organisation.ToString()), "*.checkpoint");
+            written.Length.ShouldBe(2, "one more at shutdown");
+            written.ShouldContain(first);
+            Directory.GetFiles(Path.Combine(app.Witness, organisation.ToString()), "*.checkpoint").Length.ShouldBe(2);
+            var code = await CliApp.Run(["audit", "verify", "--checkpoints", app.Checkpoints, "--public-key", app.KeyFile + ".pub",
+                "--provider", "PostgreSQL", "--connection", connection], output, output);
+            code.ShouldBe(0, output.ToString());
+            output.ToString().ShouldContain("2 checkpoint(s) proven");
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void In_production_an_unreadable_key_file_stops_the_host_naming_the_setting()
+    {
+        using var app = new ProductionApp(Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.key"));
+        var refusal = Should.Throw<InvalidOperationException>(() => app.Services);
+        refusal.Message.ShouldContain("Samordna:Audit:Checkpoints:KeyFile");
+    }
+
+    private sealed class ProductionApp(string keyFile) : SqliteApp
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Samordna:Audit:Checkpoints:KeyFile", keyFile);
+            builder.UseSetting("Samordna:Audit:Checkpoints:Directory", Path.GetTempPath());
+        }
     }
 }
