@@ -14,10 +14,10 @@ public sealed record AuditVerificationReport(int Chains, long Entries, IReadOnly
 /// and, given checkpoints, that the log each one signed is still the beginning of today's log.
 /// The chain is streamed in batches by sequence, so memory stays the same for ten entries or ten million.
 /// </summary>
-public sealed class AuditVerification(DbContext db)
+/// <param name="batchSize">Entries per query: large enough that round trips do not dominate, small enough that a batch with its subjects stays a few MB.</param>
+public sealed class AuditVerification(DbContext db, int batchSize = AuditVerification.DefaultBatchSize)
 {
-    /// <summary>Entries per query: large enough that round trips do not dominate, small enough that a batch with its subjects stays a few MB.</summary>
-    public const int BatchSize = 5_000;
+    public const int DefaultBatchSize = 5_000;
 
     /// <param name="progress">Called with the number of entries read so far after every batch, for long runs.</param>
     /// <param name="checkpoints">Checkpoints to prove against the log, with the public keys they may be signed by.</param>
@@ -55,7 +55,7 @@ public sealed class AuditVerification(DbContext db)
             {
                 problems.AddRange(walk.Next(entry));
                 comparison?.Next(entry);
-                if (++entries % BatchSize == 0) progress?.Invoke(entries);
+                if (++entries % batchSize == 0) progress?.Invoke(entries);
             }
             problems.AddRange(walk.End(head?.LastSequence ?? 0, head?.LastHash ?? ""));
             if (comparison is null) continue;
@@ -80,7 +80,7 @@ public sealed class AuditVerification(DbContext db)
         {
             var inChain = db.Set<AuditEntry>().AsNoTracking()
                 .Where(e => e.OrganisationId == organisation && e.Sequence > after && (upTo == null || e.Sequence <= upTo));
-            var last = await inChain.OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).Skip(BatchSize - 1).FirstOrDefaultAsync(ct);
+            var last = await inChain.OrderBy(e => e.Sequence).Select(e => (long?)e.Sequence).Skip(batchSize - 1).FirstOrDefaultAsync(ct);
             var batch = await (last is { } bound ? inChain.Where(e => e.Sequence <= bound) : inChain)
                 .OrderBy(e => e.Sequence).ThenBy(e => e.Id).ToListAsync(ct);
             foreach (var entry in batch) yield return entry;
