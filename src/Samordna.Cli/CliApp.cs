@@ -153,11 +153,10 @@ public static class CliApp
             {
                 try
                 {
-                    using (var stream = new FileStream(file.FullName, new FileStreamOptions
-                           {
-                               Mode = FileMode.CreateNew, Access = FileAccess.Write,
-                               UnixCreateMode = OperatingSystem.IsWindows() ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                           }))
+                    // Created with its final mode: a key that was readable by others for a moment may already be copied.
+                    var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                    if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                    using (var stream = new FileStream(file.FullName, create))
                     using (var writer = new StreamWriter(stream)) writer.Write(key + "\n");
                     File.WriteAllText(file.FullName + ".pub", key.Public + "\n");
                 }
@@ -206,6 +205,7 @@ public static class CliApp
                 var writer = new AuditCheckpointWriter(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>(), key,
                     new CheckpointDirectory(folder), witnessFolder is null ? null : new CheckpointDirectory(witnessFolder));
                 var results = await writer.WriteAll(ct);
+                if (results.Count == 0) output.WriteLine("The audit log has no entries yet; nothing to checkpoint.");
                 foreach (var result in results)
                 {
                     foreach (var problem in result.Problems) output.WriteLine($"organisation {result.OrganisationId}: {problem}");

@@ -20,7 +20,10 @@ public sealed class AuditCheckpointSettings
     public int IntervalMinutes { get; set; } = 5;
 }
 
-/// <summary>What writing one municipality's checkpoint came to.</summary>
+/// <summary>
+/// What writing one municipality's checkpoint came to: written (<see cref="File"/>), unchanged (neither), or refused
+/// (<see cref="Problems"/> without a file). Problems with a file: written to the main folder, not to the witness folder.
+/// </summary>
 public sealed record CheckpointWriting(Guid OrganisationId, long Size, string? File, IReadOnlyList<string> Problems)
 {
     public bool Refused => Problems.Count > 0;

@@ -81,7 +81,10 @@ public sealed class AuditCheckpointService(AuditCheckpointService.Configured con
                 configured.Key!, configured.Directory!, configured.Witness);
             foreach (var result in await writer.WriteAll(ct))
             {
-                if (result.Refused)
+                if (result.Refused && result.File is { } partly)
+                    log.LogError("Audit checkpoint for organisation {Organisation} written to {File}, but: {Problems}",
+                        result.OrganisationId, partly, string.Join("; ", result.Problems));
+                else if (result.Refused)
                     log.LogError("Audit checkpoint for organisation {Organisation} not written, the log does not verify against the last one: {Problems}",
                         result.OrganisationId, string.Join("; ", result.Problems));
                 else if (result.File is { } file)
