@@ -17,6 +17,7 @@ public sealed class AuditCheckpointService(AuditCheckpointService.Configured con
 
     // The interval, the shutdown and a slow run must not write into the same folder at once.
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private volatile bool _disposed;
 
     /// <summary>
     /// Reads Samordna:Audit:Checkpoints. In Production a key file that is configured but cannot be read
@@ -73,9 +74,11 @@ public sealed class AuditCheckpointService(AuditCheckpointService.Configured con
     /// <summary>One round over every municipality; public so a test can call it without waiting for the timer.</summary>
     public async Task Write(CancellationToken ct)
     {
+        if (_disposed) return;
         await _writing.WaitAsync(ct);
         try
         {
+            if (_disposed) return;
             await using var scope = scopes.CreateAsyncScope();
             var writer = new AuditCheckpointWriter(scope.ServiceProvider.GetRequiredService<SamordnaDbContext>(),
                 configured.Key!, configured.Directory!, configured.Witness);
@@ -101,10 +104,16 @@ public sealed class AuditCheckpointService(AuditCheckpointService.Configured con
         }
     }
 
+    /// <remarks>
+    /// The host may be stopped twice at once (Program's Run and the test host both call StopAsync) and disposed
+    /// right after one of them: a write still running, the shutdown checkpoint, finishes before its key goes,
+    /// and a later one does nothing. The semaphore is never disposed, so a late Release cannot throw.
+    /// </remarks>
     public override void Dispose()
     {
+        _disposed = true;
+        if (_writing.Wait(TimeSpan.FromSeconds(30))) _writing.Release();
         configured.Key?.Dispose();
-        _writing.Dispose();
         base.Dispose();
     }
 }
