@@ -59,6 +59,13 @@ builder.Services.Configure<Samordna.Core.Handovers.WaitingListSettings>(builder.
 // Samordna:ForwardedHeaders; a malformed entry stops the host here, and without one the headers are ignored.
 var forwardedHeaders = ForwardedHeadersSettings.From(builder.Configuration);
 builder.Services.Configure<Samordna.Core.Staff.StaffSettings>(builder.Configuration.GetSection(Samordna.Core.Staff.StaffSettings.Section));
+// Signed checkpoints of the audit log, outside the database (Samordna:Audit:Checkpoints; an unreadable key
+// stops the host here in Production, none configured is a warning).
+using (var startupLog = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole()))
+    builder.Services.AddSingleton(Samordna.Web.Audit.AuditCheckpointService.From(builder.Configuration, builder.Environment,
+        startupLog.CreateLogger<Samordna.Web.Audit.AuditCheckpointService>()));
+builder.Services.AddSingleton<Samordna.Web.Audit.AuditCheckpointService>();
+builder.Services.AddHostedService(services => services.GetRequiredService<Samordna.Web.Audit.AuditCheckpointService>());
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();

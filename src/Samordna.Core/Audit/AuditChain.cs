@@ -29,31 +29,47 @@ public static class AuditChain
     /// </summary>
     public static IEnumerable<AuditChainProblem> Verify(Guid organisationId, IEnumerable<AuditEntry> entriesInOrder, long headSequence, string headHash)
     {
-        var expected = 1L;
-        var previousHash = "";
+        var walk = new AuditChainWalk(organisationId);
         foreach (var entry in entriesInOrder)
-        {
-            if (entry.Sequence > expected)
-                yield return new(organisationId, expected, null,
-                    entry.Sequence - expected == 1 ? "the entry is missing (deleted)" : $"entries {expected}–{entry.Sequence - 1} are missing (deleted)");
-            else if (entry.Sequence < expected)
-                yield return new(organisationId, entry.Sequence, entry.Id, "repeats a sequence number already used (inserted)");
+            foreach (var problem in walk.Next(entry)) yield return problem;
+        foreach (var problem in walk.End(headSequence, headHash)) yield return problem;
+    }
+}
 
-            if (entry.ComputeHash() != entry.Hash)
-                yield return new(organisationId, entry.Sequence, entry.Id, "the content does not match its hash (altered)");
-            else if (entry.PreviousHash != previousHash)
-                yield return new(organisationId, entry.Sequence, entry.Id,
-                    "does not link to the entry before it (that entry was altered, or entries were inserted or deleted between them)");
+/// <summary>
+/// <see cref="AuditChain.Verify"/> one entry at a time, so a chain of any length is checked while it is
+/// streamed from the database, holding only the entry before.
+/// </summary>
+public sealed class AuditChainWalk(Guid organisationId)
+{
+    private long _expected = 1;
+    private string _previousHash = "";
 
-            previousHash = entry.Hash;
-            expected = Math.Max(expected, entry.Sequence + 1);
-        }
+    public IEnumerable<AuditChainProblem> Next(AuditEntry entry)
+    {
+        if (entry.Sequence > _expected)
+            yield return new(organisationId, _expected, null,
+                entry.Sequence - _expected == 1 ? "the entry is missing (deleted)" : $"entries {_expected}–{entry.Sequence - 1} are missing (deleted)");
+        else if (entry.Sequence < _expected)
+            yield return new(organisationId, entry.Sequence, entry.Id, "repeats a sequence number already used (inserted)");
 
-        if (expected - 1 < headSequence)
-            yield return new(organisationId, expected, null, $"the chain ends at {expected - 1} but {headSequence} entries were sealed (entries at the end deleted)");
-        else if (expected - 1 > headSequence)
+        if (entry.ComputeHash() != entry.Hash)
+            yield return new(organisationId, entry.Sequence, entry.Id, "the content does not match its hash (altered)");
+        else if (entry.PreviousHash != _previousHash)
+            yield return new(organisationId, entry.Sequence, entry.Id,
+                "does not link to the entry before it (that entry was altered, or entries were inserted or deleted between them)");
+
+        _previousHash = entry.Hash;
+        _expected = Math.Max(_expected, entry.Sequence + 1);
+    }
+
+    public IEnumerable<AuditChainProblem> End(long headSequence, string headHash)
+    {
+        if (_expected - 1 < headSequence)
+            yield return new(organisationId, _expected, null, $"the chain ends at {_expected - 1} but {headSequence} entries were sealed (entries at the end deleted)");
+        else if (_expected - 1 > headSequence)
             yield return new(organisationId, headSequence + 1, null, "entries after the last sealed one (inserted)");
-        else if (previousHash != headHash)
+        else if (_previousHash != headHash)
             yield return new(organisationId, headSequence, null, "the last entry is not the one that was sealed (altered or replaced)");
     }
 }

@@ -79,7 +79,13 @@ public sealed class AuditEntry : Entity
     }
 
     /// <summary>SHA-256 over every field in a fixed order and the previous hash.</summary>
-    public string ComputeHash()
+    public string ComputeHash() => ComputeHash(PreviousHash);
+
+    /// <summary>
+    /// The hash this entry would have after <paramref name="previousHash"/>: recomputing a chain from its
+    /// first entry with it, rather than trusting the stored links, is how a checkpoint is compared with the log.
+    /// </summary>
+    public string ComputeHash(string previousHash)
     {
         var text = new StringBuilder()
             .Append(Id).Append('\n').Append(OrganisationId).Append('\n').Append(Sequence).Append('\n')
@@ -93,7 +99,7 @@ public sealed class AuditEntry : Entity
             if (subject.StaffMemberId is { } staff) text.Append('/').Append(staff);
             text.Append(';');
         }
-        text.Append('\n').Append(PreviousHash);
+        text.Append('\n').Append(previousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -119,6 +119,37 @@ public abstract class AuditLogTests(SamordnaApp app)
     }
 
     [Fact]
+    public async Task Verify_streams_a_chain_in_batches_that_neither_skip_nor_repeat_an_entry_and_bring_each_its_subjects()
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        for (var i = 0; i < 5; i++)
+            (await client.PostAsJsonAsync("/api/v1/people", new { identityKind = "none", pseudonym = $"Sats {i}", gender = "man" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var whole = await app.InDatabase(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.OrganisationId == app.Asby.OrganisationId)
+            .OrderBy(e => e.Sequence).ToListAsync());
+
+        var streamed = new List<AuditEntry>();
+        await app.InDatabase(async db =>
+        {
+            // Batches of two: odd and even lengths both end inside the last batch.
+            await foreach (var entry in new AuditVerification(db, batchSize: 2).Chain(app.Asby.OrganisationId, upTo: null, CancellationToken.None))
+                streamed.Add(entry);
+            db.ChangeTracker.Entries().ShouldBeEmpty("nothing read for verifying is kept by the context");
+            return 0;
+        });
+        streamed.Select(e => (e.Sequence, e.Id, e.Subjects.Count)).ShouldBe(whole.Select(e => (e.Sequence, e.Id, e.Subjects.Count)));
+        streamed.ShouldContain(e => e.Subjects.Count > 0);
+
+        var upTo = await app.InDatabase(async db =>
+        {
+            var count = 0;
+            await foreach (var _ in new AuditVerification(db, batchSize: 2).Chain(app.Asby.OrganisationId, upTo: 3, CancellationToken.None)) count++;
+            return count;
+        });
+        upTo.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task The_log_refuses_changes_through_the_application()
     {
         var client = await app.SignedIn(app.Asby.Caseworker);
