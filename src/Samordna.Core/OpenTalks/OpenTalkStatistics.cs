@@ -66,7 +66,7 @@ public sealed class OpenTalkStatistics(DbContext db, TimeProvider clock, AuditTr
                 warnings.Count(w => w.Contains(OpenTalkWarning.ChildrenWithoutChildCase)));
         }).OrderBy(c => c.Unit).ThenBy(c => c.Concerns).ToList();
 
-        audit.Record(actor, AuditAction.ReadStatistics, []);
+        audit.Record(actor, AuditAction.ReadStatistics, [], capability: Capability.Statistics);
         await db.SaveChangesAsync(ct);
         return new OpenTalkReport(first, last, counts);
     }

@@ -23,7 +23,7 @@ public sealed class CaseStatistics(DbContext db, AuditTrail audit)
             join p in db.Set<Person>() on c.SubjectPersonId equals p.Id
             group c by new { c.Type, p.Gender } into g
             select new { g.Key.Type, g.Key.Gender, Cases = g.Count() }).ToListAsync(ct);
-        audit.Record(actor, AuditAction.ReadStatistics, []);
+        audit.Record(actor, AuditAction.ReadStatistics, [], capability: Capability.Statistics);
         await db.SaveChangesAsync(ct);
         return rows.Select(r => new CaseCount(r.Type, r.Gender, r.Cases)).OrderBy(r => r.Type).ThenBy(r => r.Gender).ToList();
     }

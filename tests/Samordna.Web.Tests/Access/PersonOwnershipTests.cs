@@ -276,6 +276,13 @@ public abstract class PersonOwnershipTests(SamordnaApp app)
         entries.ShouldNotBeEmpty();
         entries.ShouldAllBe(e => e.Role == nameof(StaffRole.Caseworker) && e.UnitId == app.Asby.ViolenceTeam);
 
+        // An analyst's statistics read is logged in the analyst role, not left without one.
+        var analyst = await app.AddStaff(app.Asby.OrganisationId, $"statistik.{app.Provider}".ToLowerInvariant(), [(app.Asby.ChildrenUnit, StaffRole.Analyst)]);
+        (await (await app.SignedIn(analyst.UserName)).GetAsync("/api/v1/statistics/cases")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var statistics = await app.InDatabase(db => db.Set<AuditEntry>().Where(e => e.StaffMemberId == analyst.Id).ToListAsync());
+        statistics.ShouldHaveSingleItem().Action.ShouldBe(AuditAction.ReadStatistics);
+        statistics.ShouldAllBe(e => e.Role == nameof(StaffRole.Analyst) && e.UnitId == app.Asby.ChildrenUnit);
+
         // Working in several units, the registering unit must be named.
         (await (await client.PostAsJsonAsync("/api/v1/people", new { identityKind = "none", pseudonym = "Vilken enhet?", gender = "man" }))
             .ShouldBeProblem(HttpStatusCode.BadRequest)).FieldErrors("registeringUnitId").ShouldNotBeEmpty();
