@@ -21,5 +21,11 @@ public sealed class ConcurrencyConflictException(string what, Guid id)
 /// <param name="Operation">The operation refused, as the API names it (e.g. "closeOrReopen"), when there is one.</param>
 public sealed class ForbiddenException(string message, string? operation = null) : Exception(message)
 {
+    /// <summary>A refusal of <paramref name="operation"/> (a case, person or friyta operation), named as the API names it.</summary>
+    public ForbiddenException(string message, Enum operation) : this(message, NameOf(operation)) { }
+
     public string? Operation { get; } = operation;
+
+    /// <summary>An operation as the API names every enum value: camelCase.</summary>
+    public static string NameOf(Enum operation) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(operation.ToString());
 }

@@ -92,9 +92,16 @@ public sealed class AccessPolicy(DbContext db, TimeProvider clock)
     /// The actor's access to a case for <paramref name="operation"/>: a case they may not open answers exactly
     /// like a missing one (404); an operation their relation to a visible case does not allow answers 403 naming it.
     /// </summary>
-    public async Task<CaseAccess> RequireCase(Actor actor, Guid caseId, CaseOperation operation, CancellationToken ct)
+    public Task<CaseAccess> RequireCase(Actor actor, Guid caseId, CaseOperation operation, CancellationToken ct) =>
+        RequireCaseOf(actor, caseId, operation, new NotFoundException("Ärendet", caseId), ct);
+
+    /// <summary>
+    /// Like <see cref="RequireCase"/> for a resource that belongs to a case (a task, a queue place, an offer): a case
+    /// the actor may not open answers <paramref name="asMissing"/> — the resource's own 404 — and a refused operation 403.
+    /// </summary>
+    public async Task<CaseAccess> RequireCaseOf(Actor actor, Guid caseId, CaseOperation operation, NotFoundException asMissing, CancellationToken ct)
     {
-        var access = await ForCase(actor, caseId, ct) ?? throw new NotFoundException("Ärendet", caseId);
+        var access = await ForCase(actor, caseId, ct) ?? throw asMissing;
         return access.Allows(operation) ? access : throw CasePermissions.Refusal(access, operation);
     }
 
@@ -110,16 +117,17 @@ public sealed class AccessPolicy(DbContext db, TimeProvider clock)
     public async Task<UnitRole?> RoleFor(Actor actor, Person person, CancellationToken ct)
     {
         if (person.RegisteringUnitId is { } registering && BestRoleIn(actor, registering) is { } role) return role;
-        var caseIds = await db.Set<CaseParty>().AsNoTracking().Where(p => p.PersonId == person.Id).Select(p => p.CaseId).Take(50).ToListAsync(ct);
-        CaseAccess? best = null;
-        foreach (var caseId in caseIds)
-            if (await ForCase(actor, caseId, ct) is { } access && (best is null || access.Route < best.Route))
-                best = access;
-        return best?.Through ?? AuditTrailRole(actor);
+        var units = actor.UnitsWith(Capability.CaseContent);
+        var cases = db.Set<CaseParty>().Where(p => p.PersonId == person.Id).Select(p => p.CaseId);
+        var owning = await db.Set<Case>().Where(c => cases.Contains(c.Id) && units.Contains(c.OwningUnitId))
+            .Select(c => (Guid?)c.OwningUnitId).FirstOrDefaultAsync(ct);
+        if (owning is { } owner) return BestRoleIn(actor, owner);
+        var team = await db.Set<CaseTeamMember>().Where(t => cases.Contains(t.CaseId) && units.Contains(t.UnitId))
+            .OrderByDescending(t => t.Scope).Select(t => (Guid?)t.UnitId).FirstOrDefaultAsync(ct);
+        if (team is { } teamUnit) return BestRoleIn(actor, teamUnit);
+        // Through nödåtkomst (or no route left at all): the role ForCase records for nödåtkomst.
+        return units.Count > 0 ? BestRoleIn(actor, units[0]) : null;
     }
-
-    private static UnitRole? AuditTrailRole(Actor actor) =>
-        actor.Roles.Where(r => RoleCapabilities.Grants(r.Role, Capability.CaseContent)).OrderByDescending(r => r.Role).FirstOrDefault();
 
     /// <summary>
     /// The person for <paramref name="operation"/>: invisible answers 404 like a missing id; a visible person

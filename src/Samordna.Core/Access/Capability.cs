@@ -39,6 +39,10 @@ public static class RoleCapabilities
 
     public static bool Has(this Actor actor, Capability capability) => actor.Roles.Any(r => Grants(r.Role, capability));
 
+    /// <summary>The actor's role that grants <paramref name="capability"/>, the most senior first; null when none does.</summary>
+    public static UnitRole? RoleGranting(this Actor actor, Capability capability) =>
+        actor.Roles.Where(r => Grants(r.Role, capability)).OrderByDescending(r => r.Role).FirstOrDefault();
+
     /// <summary>The units in which the actor holds a role granting <paramref name="capability"/>.</summary>
     public static IReadOnlyList<Guid> UnitsWith(this Actor actor, Capability capability) =>
         actor.Roles.Where(r => Grants(r.Role, capability)).Select(r => r.UnitId).Distinct().ToList();

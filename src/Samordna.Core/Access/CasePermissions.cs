@@ -90,10 +90,10 @@ public static class CasePermissions
 
     /// <summary>The refusal a visible case gives for an operation: 403, naming the operation in words and by name.</summary>
     public static ForbiddenException Refusal(CaseAccess access, CaseOperation operation) =>
-        new($"Du får inte {Describe(operation)} i ärendet {Why(access)}.", Name(operation));
+        new($"Du får inte {Describe(operation)} i ärendet {Why(access)}.", operation);
 
     /// <summary>The operation as the API names it (camelCase, like every enum on the wire).</summary>
-    public static string Name(CaseOperation operation) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(operation.ToString());
+    public static string Name(CaseOperation operation) => ForbiddenException.NameOf(operation);
 
     public static string Describe(CaseOperation operation) => operation switch
     {

@@ -54,8 +54,7 @@ public sealed class OpenTalkAccess(DbContext db)
             if (units.Contains(caseUnit))
                 return operation == OpenTalkOperation.Read
                     ? (contact, AccessPolicy.BestRoleIn(actor, caseUnit)!)
-                    : throw new ForbiddenException("Friytesamtalen förs av den enhet som höll dem; ärendets enhet kan läsa dem.",
-                        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(operation.ToString()));
+                    : throw new ForbiddenException("Friytesamtalen förs av den enhet som höll dem; ärendets enhet kan läsa dem.", operation);
         }
         throw Missing(id);
     }

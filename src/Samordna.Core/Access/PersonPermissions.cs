@@ -16,8 +16,6 @@ public enum PersonOperation
 /// <summary>The refusals for person operations, named as the API names them.</summary>
 public static class PersonPermissions
 {
-    public static string Name(PersonOperation operation) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(operation.ToString());
-
     public static ForbiddenException Refusal(PersonOperation operation) => new(operation switch
     {
         PersonOperation.ChangeProtectedIdentity =>
@@ -25,5 +23,5 @@ public static class PersonPermissions
         PersonOperation.ResolveIdentityMatch =>
             "Dubbletter hanteras av den enhet som registrerade personen eller äger ett ärende där personen är part.",
         _ => "Du får inte göra detta med personens uppgifter.",
-    }, Name(operation));
+    }, operation);
 }

@@ -30,11 +30,7 @@ public sealed class AuditTrail(DbContext db, TimeProvider clock)
     /// </summary>
     public void Record(Actor actor, AuditAction action, IEnumerable<AuditSubject> subjects, UnitRole? through = null,
         Capability capability = Capability.CaseContent) =>
-        Add(actor, action, through ?? RoleUsed(actor, capability), subjects, AuditFlags.None, null);
-
-    /// <summary>The actor's role that grants the capability, the most senior first.</summary>
-    public static UnitRole? RoleUsed(Actor actor, Capability capability) =>
-        actor.Roles.Where(r => RoleCapabilities.Grants(r.Role, capability)).OrderByDescending(r => r.Role).FirstOrDefault();
+        Add(actor, action, through ?? actor.RoleGranting(capability), subjects, AuditFlags.None, null);
 
     private void Add(Actor actor, AuditAction action, UnitRole? through, IEnumerable<AuditSubject> subjects, AuditFlags flags, string? purpose) =>
         db.Add(new AuditEntry(actor.OrganisationId, clock.GetUtcNow(), actor.StaffMemberId, actor.DisplayName,

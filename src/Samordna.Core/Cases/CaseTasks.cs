@@ -114,8 +114,7 @@ public sealed class CaseTaskHandler(DbContext db, TimeProvider clock, AccessPoli
     {
         var task = await db.Set<CaseTask>().SingleOrDefaultAsync(t => t.Id == taskId && t.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Uppgiften", taskId);
-        var access = await policy.ForCase(actor, task.CaseId, ct) ?? throw new NotFoundException("Uppgiften", taskId);
-        if (!access.Allows(operation(task))) throw CasePermissions.Refusal(access, operation(task));
+        var access = await policy.RequireCaseOf(actor, task.CaseId, operation(task), new NotFoundException("Uppgiften", taskId), ct);
         change(task);
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access, task.PersonId is { } person ? [person] : null);
         await db.SaveChangesAsync(ct);

@@ -116,7 +116,7 @@ public sealed class HandoverQueries(DbContext db, TimeProvider clock, AccessPoli
         var handovers = tracked ? db.Set<Handover>() : db.Set<Handover>().AsNoTracking();
         var handover = await handovers.SingleOrDefaultAsync(h => h.Id == id && h.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Överlämningen", id);
-        var access = await policy.ForCase(actor, handover.CaseId, ct) ?? throw new NotFoundException("Överlämningen", id);
+        var access = await policy.RequireCaseOf(actor, handover.CaseId, CaseOperation.Read, new NotFoundException("Överlämningen", id), ct);
         return (handover, access);
     }
 

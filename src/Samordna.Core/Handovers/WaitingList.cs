@@ -191,8 +191,7 @@ public sealed class WaitingListHandler(DbContext db, TimeProvider clock, AccessP
         var entry = await (tracked ? entries : entries.AsNoTracking())
             .SingleOrDefaultAsync(e => e.Id == entryId && e.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Köplatsen", entryId);
-        var access = await policy.ForCase(actor, entry.CaseId, ct) ?? throw new NotFoundException("Köplatsen", entryId);
-        return access.Allows(operation) ? (entry, access) : throw CasePermissions.Refusal(access, operation);
+        return (entry, await policy.RequireCaseOf(actor, entry.CaseId, operation, new NotFoundException("Köplatsen", entryId), ct));
     }
 
     private async Task<WaitingListEntryView> View(WaitingListEntry entry, CancellationToken ct)

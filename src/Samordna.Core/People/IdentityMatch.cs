@@ -29,8 +29,14 @@ public sealed class IdentityMatch : Aggregate
     {
         if (existing.IdentityNumber is null || existing.IdentityNumber != registered.IdentityNumber)
             throw new ArgumentException("A possible duplicate shares the existing record's number.");
+        return Found(existing.Id, registered, foundBy, foundAt);
+    }
+
+    /// <summary>The same, when the caller found the existing record by that number and holds only its id.</summary>
+    internal static IdentityMatch Found(Guid existingPersonId, Person registered, Guid foundBy, DateTimeOffset foundAt)
+    {
         registered.MarkAsSharingNumber();
-        return new IdentityMatch(existing.OrganisationId, existing.Id, registered.Id, foundBy, foundAt);
+        return new IdentityMatch(registered.OrganisationId, existingPersonId, registered.Id, foundBy, foundAt);
     }
 
     public Guid OrganisationId { get; private set; }

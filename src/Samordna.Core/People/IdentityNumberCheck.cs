@@ -35,8 +35,7 @@ internal static class IdentityNumberCheck
     /// <summary>Ties <paramref name="registered"/> to the hidden record with the same number, and logs that it did.</summary>
     public static void Matched(DbContext db, AuditTrail audit, Actor actor, Guid existingPersonId, Person registered, DateTimeOffset now, UnitRole? through)
     {
-        registered.MarkAsSharingNumber();
-        db.Add(new IdentityMatch(actor.OrganisationId, existingPersonId, registered.Id, actor.StaffMemberId, now));
+        db.Add(IdentityMatch.Found(existingPersonId, registered, actor.StaffMemberId, now));
         audit.Record(actor, AuditAction.IdentityMatchFound, [AuditSubject.Person(existingPersonId), AuditSubject.Person(registered.Id)], through: through);
     }
 }

@@ -112,8 +112,7 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("response", "Ange accepted eller declined.")]);
         var offer = await db.Set<SupportOffer>().SingleOrDefaultAsync(o => o.Id == offerId && o.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Erbjudandet", offerId);
-        var access = await policy.ForCase(actor, offer.CaseId, ct) ?? throw new NotFoundException("Erbjudandet", offerId);
-        if (!access.Allows(CaseOperation.RecordAssessments)) throw CasePermissions.Refusal(access, CaseOperation.RecordAssessments);
+        var access = await policy.RequireCaseOf(actor, offer.CaseId, CaseOperation.RecordAssessments, new NotFoundException("Erbjudandet", offerId), ct);
         var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == offer.CaseId, ct);
         var now = clock.GetUtcNow();
         offer.Answer(command.Response.Value, now);
