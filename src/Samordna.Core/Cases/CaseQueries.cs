@@ -55,25 +55,45 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
         if (unitId is { } unit) cases = cases.Where(c => c.OwningUnitId == unit);
         if (before is { } key) cases = cases.Where(c => c.Id.CompareTo(key) < 0);
 
-        var rows = await (
-            from c in cases
-            join u in db.Set<Unit>() on c.OwningUnitId equals u.Id
-            join p in db.Set<Person>() on c.SubjectPersonId equals p.Id
-            join s in db.Set<StaffMember>() on c.ResponsibleStaffId equals s.Id into responsible
-            from s in responsible.DefaultIfEmpty()
-            orderby c.Id descending
-            select new { c.Id, c.Type, c.OwningUnitId, Unit = u.Name, c.SubjectPersonId, p.FirstName, p.LastName, p.Pseudonym,
-                p.ProtectedIdentity, c.ReceivedAt, Staff = s.DisplayName })
-            .Take(limit + 1).ToListAsync(ct);
+        var rows = await Summaries(cases).OrderByDescending(r => r.Id).Take(limit + 1).ToListAsync(ct);
 
         var page = rows.Take(limit).ToList();
         audit.Record(actor, AuditAction.Search,
             page.SelectMany(r => new[] { AuditSubject.Case(r.Id), AuditSubject.Person(r.SubjectPersonId) }));
         await db.SaveChangesAsync(ct);
 
-        var items = page.Select(r => new CaseSummary(r.Id, r.Type, r.OwningUnitId, r.Unit, r.SubjectPersonId,
-            Person.NameOf(r.FirstName, r.LastName, r.Pseudonym), r.ReceivedAt, r.Staff)).ToList();
+        var items = page.Select(r => r.Summary).ToList();
         return new Page<CaseSummary>(items, rows.Count > limit ? items[^1].Id.ToString() : null);
+    }
+
+    /// <summary>What a list shows of each case, in one query with its unit, subject and responsible member of staff.</summary>
+    private IQueryable<SummaryRow> Summaries(IQueryable<Case> cases) =>
+        from c in cases
+        join u in db.Set<Unit>() on c.OwningUnitId equals u.Id
+        join p in db.Set<Person>() on c.SubjectPersonId equals p.Id
+        join s in db.Set<StaffMember>() on c.ResponsibleStaffId equals s.Id into responsible
+        from s in responsible.DefaultIfEmpty()
+        select new SummaryRow
+        {
+            Id = c.Id, Type = c.Type, OwningUnitId = c.OwningUnitId, Unit = u.Name, SubjectPersonId = c.SubjectPersonId,
+            FirstName = p.FirstName, LastName = p.LastName, Pseudonym = p.Pseudonym, ReceivedAt = c.ReceivedAt, Staff = s.DisplayName,
+        };
+
+    /// <summary>Member-initialised (not a constructor) so the database can still order and page by its properties.</summary>
+    private sealed class SummaryRow
+    {
+        public Guid Id { get; init; }
+        public CaseType Type { get; init; }
+        public Guid OwningUnitId { get; init; }
+        public string Unit { get; init; } = "";
+        public Guid SubjectPersonId { get; init; }
+        public string? FirstName { get; init; }
+        public string? LastName { get; init; }
+        public string? Pseudonym { get; init; }
+        public DateTimeOffset ReceivedAt { get; init; }
+        public string? Staff { get; init; }
+
+        public CaseSummary Summary => new(Id, Type, OwningUnitId, Unit, SubjectPersonId, Person.NameOf(FirstName, LastName, Pseudonym), ReceivedAt, Staff);
     }
 
     /// <summary>One case with its parties, team and group; the read is logged.</summary>
@@ -95,24 +115,14 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
     /// </summary>
     public async Task<IReadOnlyList<CaseSummary>> OtherCasesInGroup(Actor actor, Guid groupId, Guid caseId, CancellationToken ct)
     {
-        var rows = await (
-            from c in policy.ReadableCases(actor).AsNoTracking()
-            where c.CaseGroupId == groupId && c.Id != caseId
-            join u in db.Set<Unit>() on c.OwningUnitId equals u.Id
-            join p in db.Set<Person>() on c.SubjectPersonId equals p.Id
-            join s in db.Set<StaffMember>() on c.ResponsibleStaffId equals s.Id into responsible
-            from s in responsible.DefaultIfEmpty()
-            orderby c.Id
-            select new { c.Id, c.Type, c.OwningUnitId, Unit = u.Name, c.SubjectPersonId, p.FirstName, p.LastName, p.Pseudonym,
-                c.ReceivedAt, Staff = s.DisplayName })
-            .ToListAsync(ct);
+        var rows = await Summaries(policy.ReadableCases(actor).AsNoTracking().Where(c => c.CaseGroupId == groupId && c.Id != caseId))
+            .OrderBy(r => r.Id).ToListAsync(ct);
         if (rows.Count == 0) return [];
 
         audit.Record(actor, AuditAction.Search,
             rows.SelectMany(r => new[] { AuditSubject.Case(r.Id), AuditSubject.Person(r.SubjectPersonId) }));
         await db.SaveChangesAsync(ct);
-        return rows.Select(r => new CaseSummary(r.Id, r.Type, r.OwningUnitId, r.Unit, r.SubjectPersonId,
-            Person.NameOf(r.FirstName, r.LastName, r.Pseudonym), r.ReceivedAt, r.Staff)).ToList();
+        return rows.Select(r => r.Summary).ToList();
     }
 
     /// <summary>The journal of one case in the order it was written; corrections appear as their own entries. The read is logged.</summary>
