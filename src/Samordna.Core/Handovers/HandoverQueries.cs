@@ -67,7 +67,7 @@ public sealed class HandoverQueries(DbContext db, TimeProvider clock, AccessPoli
             where x.Id == caseId
             join p in db.Set<Person>() on x.SubjectPersonId equals p.Id
             join u in db.Set<Unit>() on x.OwningUnitId equals u.Id
-            select new { x.Type, x.SubjectPersonId, p.FirstName, p.LastName, p.Pseudonym, p.ProtectedIdentity, Unit = u.Name }).SingleAsync(ct);
+            select new { x.Type, x.SubjectPersonId, p.FirstName, p.LastName, p.Pseudonym, Unit = u.Name }).SingleAsync(ct);
         var units = await db.Set<Unit>().AsNoTracking()
             .Where(u => u.OrganisationId == actor.OrganisationId && u.Id != access.OwningUnitId).OrderBy(u => u.Name)
             .Select(u => new UnitView(u.Id, u.Name, u.Kind, u.DistrictId)).ToListAsync(ct);

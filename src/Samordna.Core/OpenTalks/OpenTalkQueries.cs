@@ -60,7 +60,7 @@ public sealed class OpenTalkQueries(DbContext db, OpenTalkAccess access, AuditTr
             orderby c.Id descending
             select new
             {
-                c.Id, c.OwningUnitId, Unit = u.Name, c.PersonId, p.FirstName, p.LastName, p.Pseudonym, p.IdentityKind, p.ProtectedIdentity,
+                c.Id, c.OwningUnitId, Unit = u.Name, c.PersonId, p.FirstName, p.LastName, p.Pseudonym, p.IdentityKind,
                 c.Concerns, c.StartedAt, Talks = c.Talks.Count(), c.TalkLimit, c.ChildrenInvolved, c.Status, c.ConvertedCaseId,
                 ChildProtection = protectedChildren.Contains(c.PersonId),
             }).Take(limit + 1).ToListAsync(ct);
