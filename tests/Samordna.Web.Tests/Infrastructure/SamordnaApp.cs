@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,7 +33,8 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
     public TestMunicipality Asby { get; private set; } = null!;
     public TestMunicipality Bergby { get; private set; } = null!;
 
-    protected abstract Task CreateDatabase();
+    /// <summary>Makes the database ready to migrate; false when it is one already migrated, emptied for this fixture.</summary>
+    protected abstract Task<bool> CreateDatabase();
     protected abstract Task DropDatabase();
 
     /// <summary>The clock the app runs on; tests that move time use <see cref="ClockedApp"/>.</summary>
@@ -66,11 +68,13 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        await CreateDatabase();
-        var output = new StringWriter();
-        var code = await Samordna.Cli.CliApp.Run(
-            ["migrate", "--provider", Provider.ToString(), "--connection", OwnerConnectionString, .. MigrateOptions], output, output);
-        if (code != 0) throw new InvalidOperationException($"samordna migrate failed ({code}): {output}");
+        if (await CreateDatabase())
+        {
+            var output = new StringWriter();
+            var code = await Samordna.Cli.CliApp.Run(
+                ["migrate", "--provider", Provider.ToString(), "--connection", OwnerConnectionString, .. MigrateOptions], output, output);
+            if (code != 0) throw new InvalidOperationException($"samordna migrate failed ({code}): {output}");
+        }
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
         var accounts = scope.ServiceProvider.GetRequiredService<UserManager<StaffAccount>>();
@@ -218,7 +222,8 @@ public class SqliteApp : SamordnaApp
         public string Sql { get; set; } = "";
     }
 
-    protected override Task CreateDatabase() => Task.CompletedTask;
+    /// <summary>A new file per fixture: creating one costs less than emptying one past its triggers.</summary>
+    protected override Task<bool> CreateDatabase() => Task.FromResult(true);
 
     protected override Task DropDatabase()
     {
@@ -229,9 +234,12 @@ public class SqliteApp : SamordnaApp
 }
 
 /// <summary>
-/// A database of its own on the PostgreSQL server named by SAMORDNA_TEST_POSTGRES (test.sh starts a
-/// throwaway cluster and sets it). Without it the tests fail — they are never skipped. Not sealed, like
-/// <see cref="SqliteApp"/>.
+/// A database on the PostgreSQL server named by SAMORDNA_TEST_POSTGRES (test.sh starts a throwaway cluster
+/// and sets it). Without it the tests fail — they are never skipped. Databases are pooled: a fixture takes a
+/// free one (or creates and migrates a new one when none is free), the schema owner empties it with TRUNCATE,
+/// and it goes back to the pool when the fixture ends; they are dropped when the test process exits. The
+/// host still connects as the application role, which may not TRUNCATE, UPDATE or DELETE the audit log, so
+/// the reset is the owner's and the refusal tests are real. Not sealed, like <see cref="SqliteApp"/>.
 /// </summary>
 public class PostgresApp : SamordnaApp
 {
@@ -245,14 +253,17 @@ public class PostgresApp : SamordnaApp
     private static readonly SemaphoreSlim RoleCreation = new(1, 1);
     private static bool _roleExists;
 
-    private readonly string _database = $"samordna_test_{Guid.NewGuid():N}";
+    /// <summary>
+    /// Rows the migrations write and the application only reads (the shared classification catalogue):
+    /// a reset keeps them, as it keeps the migration history.
+    /// </summary>
+    private static readonly string[] KeptByReset = ["__EFMigrationsHistory", "classification_terms"];
 
-    public PostgresApp()
-    {
-        OwnerConnectionString = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = _database, Pooling = true }.ConnectionString;
-        ConnectionString = new NpgsqlConnectionStringBuilder(OwnerConnectionString)
-            { Username = ApplicationRole, Password = ApplicationPassword }.ConnectionString;
-    }
+    private static readonly ConcurrentBag<string> FreeDatabases = [];
+    private static readonly ConcurrentQueue<string> CreatedDatabases = [];
+    private static int _dropRegistered;
+
+    private string _database = "";
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 
@@ -264,13 +275,46 @@ public class PostgresApp : SamordnaApp
             "SAMORDNA_TEST_POSTGRES is not set. Run ./test.sh, which starts a throwaway PostgreSQL, " +
             "or set it to a superuser's connection string of a server where the tests may create databases and a role.");
 
-    protected override async Task CreateDatabase()
+    protected override async Task<bool> CreateDatabase()
     {
+        var reused = FreeDatabases.TryTake(out var free);
+        _database = reused ? free! : $"samordna_test_{Guid.NewGuid():N}";
+        OwnerConnectionString = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = _database, Pooling = true }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(OwnerConnectionString)
+            { Username = ApplicationRole, Password = ApplicationPassword }.ConnectionString;
+        if (reused)
+        {
+            await EmptyAsOwner();
+            return false;
+        }
+
         await using var admin = new NpgsqlConnection(AdminConnection);
         await admin.OpenAsync();
         await EnsureApplicationRole(admin);
         await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
         await create.ExecuteNonQueryAsync();
+        CreatedDatabases.Enqueue(_database);
+        if (Interlocked.Exchange(ref _dropRegistered, 1) == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => DropPool();
+        return true;
+    }
+
+    /// <summary>
+    /// Empties every table the application writes, as the schema owner: one TRUNCATE, which the append-only
+    /// triggers do not cover and the application role may not run.
+    /// </summary>
+    public async Task EmptyAsOwner()
+    {
+        await using var owner = new NpgsqlConnection(OwnerConnectionString);
+        await owner.OpenAsync();
+        await using var tables = new NpgsqlCommand("""
+            SELECT string_agg(format('%I.%I', schemaname, tablename), ', ' ORDER BY tablename)
+            FROM pg_tables
+            WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND NOT (tablename = ANY(@kept))
+            """, owner);
+        tables.Parameters.AddWithValue("kept", KeptByReset);
+        var list = (string)(await tables.ExecuteScalarAsync())!;
+        await using var truncate = new NpgsqlCommand($"TRUNCATE {list} RESTART IDENTITY", owner);
+        await truncate.ExecuteNonQueryAsync();
     }
 
     private static async Task EnsureApplicationRole(NpgsqlConnection admin)
@@ -309,13 +353,37 @@ public class PostgresApp : SamordnaApp
         return 0;
     });
 
-    protected override async Task DropDatabase()
+    /// <summary>Back to the pool once the host has stopped: the next fixture empties it before use.</summary>
+    protected override Task DropDatabase()
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(OwnerConnectionString));
+        FreeDatabases.Add(_database);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Leaves the server as it was found (a developer's own server, not only test.sh's throwaway one). All at
+    /// once, each on a connection of its own: the test runner does not wait long for an exiting process.
+    /// </summary>
+    private static void DropPool()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnection);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        var drops = CreatedDatabases.Select(database => Task.Run(async () =>
+        {
+            try
+            {
+                await using var admin = new NpgsqlConnection(AdminConnection);
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // The server went first (test.sh stops its cluster after the run): nothing is left to clean.
+            }
+        })).ToArray();
+        Task.WaitAll(drops, TimeSpan.FromSeconds(10));
     }
 }
 
