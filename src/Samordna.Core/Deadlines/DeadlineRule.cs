@@ -28,6 +28,9 @@ public sealed record DeadlineRule
             throw new DomainRuleException($"Fristen {key} gäller samma dag och behöver en brytpunkt (klockslag) för när den flyttas till nästa dag.");
         if (period.Unit != PeriodUnit.SameDay && cutOff is not null)
             throw new DomainRuleException($"Fristen {key} räknas i {period} och kan inte ha en brytpunkt; den gäller bara frister samma dag.");
+        // "Genast" leaves no room for lagen (1930:173): a report on a Friday at 16:01 is assessed on the Saturday, not the Monday.
+        if (period.Unit == PeriodUnit.SameDay && movesToWorkingDay)
+            throw new DomainRuleException($"Fristen {key} gäller genast (samma dag, efter brytpunkten nästa dag) och flyttas aldrig till nästa vardag.");
 
         Key = key;
         Title = Required(title, "en benämning", key);
@@ -70,7 +73,14 @@ public sealed record DeadlineRule
     /// Whether a last day on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton moves
     /// to the next working day under 2 § lagen (1930:173) om beräkning av lagstadgad tid.
     /// </summary>
+    /// <remarks>Never for a rule that must be met at once (<see cref="IsImmediate"/>): the constructor refuses it.</remarks>
     public bool MovesToWorkingDay { get; }
+
+    /// <summary>
+    /// Whether the act is due at once ("genast", e.g. the skyddsbedömning): the same day, or the next after the
+    /// cut-off, whatever day of the week that is.
+    /// </summary>
+    public bool IsImmediate => Period.Unit == PeriodUnit.SameDay;
 
     /// <summary>Whether the committee may record a decision that gives the act more time (förlängning).</summary>
     public bool AllowsExtension { get; }

@@ -17,9 +17,9 @@ public sealed class DeadlineSettings
     public DeadlineRuleSet Apply(IEnumerable<DeadlineRule> defaults)
     {
         var keys = defaults.Select(r => r.Key.Value).ToHashSet();
-        var unknown = Rules.Keys.Where(k => !keys.Contains(k)).ToList();
-        if (unknown.Count > 0)
-            throw new InvalidOperationException($"{Section}:Rules names unknown rules: {string.Join(", ", unknown)}. Known: {string.Join(", ", keys.Order())}.");
+        if (Rules.Keys.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).FirstOrDefault() is { } unknown)
+            throw new InvalidSettingException($"{Section}:Rules:{unknown}", null,
+                $"is not a deadline rule; the rules are {string.Join(", ", keys.Order(StringComparer.Ordinal))}");
         return new DeadlineRuleSet(defaults.Select(rule => Rules.TryGetValue(rule.Key.Value, out var change) ? change.ApplyTo(rule) : rule));
     }
 }
@@ -37,12 +37,19 @@ public sealed class DeadlineRuleOverride
 
     public DeadlineRule ApplyTo(DeadlineRule rule)
     {
+        var setting = $"{DeadlineSettings.Section}:Rules:{rule.Key}";
         if (Days is not null && rule.Key != DeadlineKey.AdultInvestigationStart)
-            throw new InvalidOperationException($"{DeadlineSettings.Section}:Rules:{rule.Key}:Days: a statutory period cannot be changed by configuration.");
+            throw new InvalidSettingException($"{setting}:Days", $"{Days}",
+                $"cannot be set: {rule.Title.ToLowerInvariant()} has a statutory period; only {DeadlineKey.AdultInvestigationStart}:Days is a local target");
         if (Days is < 1 or > 90)
-            throw new InvalidOperationException($"{DeadlineSettings.Section}:Rules:{rule.Key}:Days must be 1–90.");
-        if (CutOff is not null && rule.Period.Unit != PeriodUnit.SameDay)
-            throw new InvalidOperationException($"{DeadlineSettings.Section}:Rules:{rule.Key}:CutOff applies only to same-day rules.");
+            throw new InvalidSettingException($"{setting}:Days", $"{Days}", "must be between 1 and 90");
+        if (CutOff is { } cutOff && !rule.IsImmediate)
+            throw new InvalidSettingException($"{setting}:CutOff", cutOff.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                $"cannot be set: a cut-off applies only to a rule due the same day, and {rule.Key} runs {rule.Period}");
+        if (MovesToWorkingDay == true && rule.IsImmediate)
+            throw new InvalidSettingException($"{setting}:MovesToWorkingDay", "true",
+                $"must be false: {rule.Title.ToLowerInvariant()} is due at once (\"genast\"), the same day or after the cut-off the next, " +
+                "never moved past a weekend or holiday to a working day");
         return new DeadlineRule(rule.Key, rule.Title, rule.StatuteVersion, rule.LegalBasis, rule.ValidFrom, rule.CountsFrom,
             Days is { } days ? DeadlinePeriod.Days(days) : rule.Period, CutOff ?? rule.CutOff, MovesToWorkingDay ?? rule.MovesToWorkingDay,
             rule.AllowsExtension);

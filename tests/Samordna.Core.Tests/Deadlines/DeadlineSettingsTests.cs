@@ -36,4 +36,33 @@ public class DeadlineSettingsTests
         Should.Throw<InvalidOperationException>(() => With("child.preliminary-assessment", new DeadlineRuleOverride { Days = 30 }));
         Should.Throw<InvalidOperationException>(() => With("no.such-rule", new DeadlineRuleOverride { MovesToWorkingDay = true }));
     }
+
+    [Fact]
+    public void The_protection_assessment_cannot_be_set_to_move_to_a_working_day_because_it_is_due_at_once()
+    {
+        var refused = Should.Throw<InvalidSettingException>(() =>
+            With("child.protection-assessment", new DeadlineRuleOverride { MovesToWorkingDay = true }));
+        refused.Message.ShouldStartWith("Samordna:Deadlines:Rules:child.protection-assessment:MovesToWorkingDay = true: must be false");
+        refused.Message.ShouldContain("genast");
+        // Saying explicitly what is already true is no problem.
+        With("child.protection-assessment", new DeadlineRuleOverride { MovesToWorkingDay = false }).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void An_unknown_rule_is_refused_naming_it_and_the_rules_there_are() =>
+        Should.Throw<InvalidSettingException>(() => With("child.protection", new DeadlineRuleOverride { CutOff = new TimeOnly(15, 0) }))
+            .Message.ShouldBe("Samordna:Deadlines:Rules:child.protection: is not a deadline rule; the rules are adult.investigation-start, " +
+                              "child.investigation, child.preliminary-assessment, child.protection-assessment");
+
+    [Theory]
+    [InlineData("adult.investigation-start", 0, "Samordna:Deadlines:Rules:adult.investigation-start:Days = 0: must be between 1 and 90")]
+    [InlineData("adult.investigation-start", 91, "Samordna:Deadlines:Rules:adult.investigation-start:Days = 91: must be between 1 and 90")]
+    [InlineData("child.investigation", 5, "Samordna:Deadlines:Rules:child.investigation:Days = 5: cannot be set")]
+    public void A_period_outside_what_may_be_set_names_the_setting_and_the_value(string rule, int days, string message) =>
+        Should.Throw<InvalidSettingException>(() => With(rule, new DeadlineRuleOverride { Days = days })).Message.ShouldStartWith(message);
+
+    [Fact]
+    public void A_cut_off_on_a_rule_counted_in_days_is_refused() =>
+        Should.Throw<InvalidSettingException>(() => With("child.preliminary-assessment", new DeadlineRuleOverride { CutOff = new TimeOnly(15, 0) }))
+            .Message.ShouldStartWith("Samordna:Deadlines:Rules:child.preliminary-assessment:CutOff = 15:00: cannot be set");
 }

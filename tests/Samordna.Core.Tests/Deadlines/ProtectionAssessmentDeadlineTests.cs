@@ -90,4 +90,39 @@ public class ProtectionAssessmentDeadlineTests
     public void A_protection_assessment_cannot_be_extended() =>
         Should.Throw<DomainRuleException>(() => DeadlineCalculator.Calculate(DefaultDeadlineRules.RuleSet, DeadlineKey.ChildProtectionAssessment,
             SwedishClock.At(2026, 1, 14, 10, 0), Extension.ToDate(new DateOnly(2026, 1, 20), SwedishClock.At(2026, 1, 14, 11, 0), "Hög arbetsbelastning")));
+
+    [Fact]
+    public void A_report_on_a_Friday_at_16_01_is_assessed_on_the_Saturday_not_the_Monday()
+    {
+        var deadline = Arriving(SwedishClock.At(2026, 12, 4, 16, 1));
+        deadline.DueDate.ShouldBe(new DateOnly(2026, 12, 5));
+        deadline.WasMovedToWorkingDay.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(25, 26)] // skärtorsdagen after the cut-off: långfredagen, a public holiday
+    [InlineData(26, 27)] // långfredagen after the cut-off: påskafton, not the Tuesday after annandag påsk
+    [InlineData(27, 28)] // påskafton: påskdagen
+    [InlineData(28, 29)] // påskdagen: annandag påsk
+    public void Over_Easter_2027_a_late_report_is_assessed_the_next_calendar_day(int arrivedOnMarch, int dueOnMarch)
+    {
+        var deadline = Arriving(SwedishClock.At(2027, 3, arrivedOnMarch, 16, 1));
+        deadline.DueDate.ShouldBe(new DateOnly(2027, 3, dueOnMarch));
+        deadline.WasMovedToWorkingDay.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void No_default_rule_that_is_due_at_once_moves_to_a_working_day() =>
+        DefaultDeadlineRules.Rules.Where(r => r.IsImmediate).ShouldAllBe(r => !r.MovesToWorkingDay);
+
+    [Fact]
+    public void A_rule_due_at_once_cannot_be_made_to_move_to_a_working_day()
+    {
+        Should.Throw<DomainRuleException>(() => new DeadlineRule(DeadlineKey.ChildProtectionAssessment, "Skyddsbedömning", "SoL 2025:400",
+            "SoL (2025:400), motsvarande 11 kap. 1 a § i 2001 års lag", new DateOnly(2025, 7, 1),
+            DeadlineStart.MatterReceived, DeadlinePeriod.SameDay, cutOff: new TimeOnly(16, 0), movesToWorkingDay: true)).Message.ShouldContain("genast");
+        // The control: a rule counted in days may move.
+        new DeadlineRule(DeadlineKey.ChildPreliminaryAssessment, "Förhandsbedömning", "SoL 2025:400", "SoL (2025:400)", new DateOnly(2025, 7, 1),
+            DeadlineStart.MatterReceived, DeadlinePeriod.Days(14), movesToWorkingDay: true).MovesToWorkingDay.ShouldBeTrue();
+    }
 }
