@@ -73,8 +73,8 @@ public static class CoreServices
         services.AddScoped<OrganisationQueries>();
 
         // Friyta: open talks without a decision (Samordna:OpenTalks, see OpenTalkSettings).
-        services.AddOptions<OpenTalks.OpenTalkSettings>()
-            .Validate(s => s.TalkLimit is >= 1 and <= 50, "Samordna:OpenTalks:TalkLimit must be 1–50.");
+        // Bound and checked at start by the host (see OpenTalkSettings' ranges).
+        services.AddOptions<OpenTalks.OpenTalkSettings>();
         services.AddScoped<IValidator<OpenTalks.StartOpenTalk>, OpenTalks.StartOpenTalkValidator>();
         services.AddScoped<IValidator<OpenTalks.RecordTalk>, OpenTalks.RecordTalkValidator>();
         services.AddScoped<IValidator<OpenTalks.EndOpenTalk>, OpenTalks.EndOpenTalkValidator>();

@@ -25,24 +25,25 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string DefaultSqlite = "Data Source=samordna.db";
 
+    /// <summary>The settings as configured; an invalid one throws <see cref="Samordna.Core.InvalidSettingException"/> naming it.</summary>
     public static DatabaseSettings From(IConfiguration configuration)
     {
         var providerText = configuration["Samordna:Database:Provider"];
         var provider = DatabaseProvider.Sqlite;
         if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
-            throw new InvalidOperationException(
-                $"Samordna:Database:Provider is '{providerText}'; use Sqlite or PostgreSQL.");
+            throw new Samordna.Core.InvalidSettingException("Samordna:Database:Provider", $"'{providerText}'", "must be Sqlite or PostgreSQL");
         var connection = configuration.GetConnectionString("Samordna");
         if (string.IsNullOrWhiteSpace(connection))
         {
             if (provider == DatabaseProvider.PostgreSQL)
-                throw new InvalidOperationException("ConnectionStrings:Samordna must be set when the provider is PostgreSQL.");
+                throw new Samordna.Core.InvalidSettingException("ConnectionStrings:Samordna", null, "must be set when the provider is PostgreSQL");
             connection = DefaultSqlite;
         }
         var applicationRole = configuration["Samordna:Database:ApplicationRole"];
         if (string.IsNullOrWhiteSpace(applicationRole)) applicationRole = null;
         else if (provider != DatabaseProvider.PostgreSQL)
-            throw new InvalidOperationException("Samordna:Database:ApplicationRole applies only to PostgreSQL (SQLite has no roles).");
+            throw new Samordna.Core.InvalidSettingException("Samordna:Database:ApplicationRole", $"'{applicationRole}'",
+                "must not be set for SQLite: it applies only to PostgreSQL (SQLite has no roles)");
         return new DatabaseSettings(provider, connection, applicationRole);
     }
 

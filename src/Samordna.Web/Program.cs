@@ -8,13 +8,13 @@ using Samordna.Web.Access;
 using Samordna.Web.Api;
 using Samordna.Web.Health;
 using Samordna.Web.Problems;
+using Samordna.Web.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
+// Every setting is read and checked first: an invalid one ends the host here with one line naming it (Settings/).
+builder.AddSamordnaSettings();
 
 builder.Services.AddSamordnaCore();
-// The deadline rules in force: the defaults per statute version with this municipality's settings.
-builder.Services.AddSingleton((builder.Configuration.GetSection(Samordna.Core.Deadlines.DeadlineSettings.Section)
-        .Get<Samordna.Core.Deadlines.DeadlineSettings>() ?? new()).Apply(Samordna.Core.Deadlines.DefaultDeadlineRules.Rules));
 builder.Services.AddSamordnaData(builder.Configuration);
 
 // Sign-in: local accounts through ASP.NET Core Identity and/or OpenID Connect against the municipality's
@@ -51,21 +51,9 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddCapabilityPolicies();
 builder.Services.AddScoped<IAuthorizationHandler, CapabilityHandler>();
-builder.Services.Configure<Samordna.Core.Access.AccessSettings>(builder.Configuration.GetSection("Samordna:Access"));
-builder.Services.Configure<Samordna.Core.Perpetrators.PerpetratorRouteSettings>(builder.Configuration.GetSection("Samordna:Perpetrators"));
-builder.Services.Configure<Samordna.Core.OpenTalks.OpenTalkSettings>(builder.Configuration.GetSection(Samordna.Core.OpenTalks.OpenTalkSettings.Section));
-builder.Services.Configure<Samordna.Core.Handovers.WaitingListSettings>(builder.Configuration.GetSection(Samordna.Core.Handovers.WaitingListSettings.Section));
 // The client address in the audit log: X-Forwarded-For (and -Proto) only from the proxies named in
 // Samordna:ForwardedHeaders; a malformed entry stops the host here, and without one the headers are ignored.
 var forwardedHeaders = ForwardedHeadersSettings.From(builder.Configuration);
-builder.Services.Configure<Samordna.Core.Staff.StaffSettings>(builder.Configuration.GetSection(Samordna.Core.Staff.StaffSettings.Section));
-// Signed checkpoints of the audit log, outside the database (Samordna:Audit:Checkpoints; an unreadable key
-// stops the host here in Production, none configured is a warning).
-using (var startupLog = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole()))
-    builder.Services.AddSingleton(Samordna.Web.Audit.AuditCheckpointService.From(builder.Configuration, builder.Environment,
-        startupLog.CreateLogger<Samordna.Web.Audit.AuditCheckpointService>()));
-builder.Services.AddSingleton<Samordna.Web.Audit.AuditCheckpointService>();
-builder.Services.AddHostedService(services => services.GetRequiredService<Samordna.Web.Audit.AuditCheckpointService>());
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
@@ -90,7 +78,6 @@ builder.Services.AddRazorPages();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 // The audit sequencer seals entries into their chain in batches after their requests committed (Samordna:Audit:Sequencing).
-builder.Services.Configure<Samordna.Web.Audit.AuditSequencingSettings>(builder.Configuration.GetSection(Samordna.Web.Audit.AuditSequencingSettings.Section));
 builder.Services.AddHostedService<Samordna.Web.Audit.AuditSequencingService>();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseReachable>("database", tags: ["live"])
@@ -127,4 +114,4 @@ api.MapPerpetratorEndpoints();
 api.MapOpenTalkEndpoints();
 api.MapHandoverEndpoints();
 
-app.Run();
+app.RunSamordna();

@@ -34,6 +34,10 @@ public sealed class EmergencyAccess : Entity
 /// <summary>How long nödåtkomst lasts. Bound from configuration section Samordna:Access.</summary>
 public sealed class AccessSettings
 {
+    public const string Section = "Samordna:Access";
+
+    /// <summary><c>Samordna:Access:EmergencyAccessHours</c>: how long nödåtkomst to a case lasts before it must be taken again.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0.25, 24, ErrorMessage = "must be between 0.25 and 24 (hours)")]
     public double EmergencyAccessHours { get; set; } = 4;
     public TimeSpan EmergencyAccessDuration => TimeSpan.FromHours(EmergencyAccessHours);
 }

@@ -17,6 +17,7 @@ public sealed class AuditCheckpointSettings
     public string? WitnessDirectory { get; set; }
 
     /// <summary>How often the web host writes checkpoints: the longest a rewrite of the log goes unseen by them.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1440, ErrorMessage = "must be between 1 and 1440 (minutes)")]
     public int IntervalMinutes { get; set; } = 5;
 }
 

@@ -185,5 +185,6 @@ public sealed class WaitingListSettings
 {
     public const string Section = "Samordna:WaitingList";
 
+    [System.ComponentModel.DataAnnotations.Range(1, 730, ErrorMessage = "must be between 1 and 730 (days)")]
     public int AlertAfterDays { get; set; } = 90;
 }

@@ -10,5 +10,6 @@ public sealed class OpenTalkSettings
     public const int DefaultTalkLimit = 5;
 
     /// <summary><c>Samordna:OpenTalks:TalkLimit</c>: talks a contact may have before it must become a case or end (1–50).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 50, ErrorMessage = "must be between 1 and 50")]
     public int TalkLimit { get; set; } = DefaultTalkLimit;
 }

@@ -116,9 +116,13 @@ public enum PoliceEventKind { Report, Arrest, Remand, Release }
 /// <summary>Local targets of the perpetrator route (not statutory). Bound from Samordna:Perpetrators.</summary>
 public sealed class PerpetratorRouteSettings
 {
+    public const string Section = "Samordna:Perpetrators";
+
     /// <summary>Days after a declined offer until the re-contact reminder is due.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 365, ErrorMessage = "must be between 1 and 365 (days)")]
     public int RecontactAfterDays { get; set; } = 30;
 
     /// <summary>Days after a police event within which the person should have been contacted.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 30, ErrorMessage = "must be between 1 and 30 (days)")]
     public int FastContactWithinDays { get; set; } = 1;
 }

@@ -11,9 +11,11 @@ public sealed class AuditSequencingSettings
     public const string Section = "Samordna:Audit:Sequencing";
 
     /// <summary>Pause between runs when nothing waited; a run seals everything pending, in batches.</summary>
+    [System.ComponentModel.DataAnnotations.Range(10, 3_600_000, ErrorMessage = "must be between 10 and 3600000 (milliseconds)")]
     public int IntervalMilliseconds { get; set; } = 200;
 
     /// <summary>An entry older than this and still outside the chain makes the host not ready.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 86_400, ErrorMessage = "must be between 1 and 86400 (seconds)")]
     public int MaxLagSeconds { get; set; } = 60;
 }
 
