@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Samordna.Core.OpenTalks;
 using Samordna.Web.Settings;
 
 namespace Samordna.Web.Tests.Settings;
@@ -75,6 +80,19 @@ public sealed class HostSettingsTests : IDisposable
             ["Samordna__Deadlines__Rules__child.preliminary-assessment__MovesToWorkingDay"] = "true",
         }), "Now listening on", TimeSpan.FromSeconds(60));
         listening.ShouldBeTrue(output);
+    }
+
+    [Fact]
+    public void A_value_set_in_code_after_the_settings_were_read_is_held_to_the_same_rules_when_the_host_starts()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Samordna", $"Data Source={Path.Combine(_folder, "samordna.db")}");
+            builder.ConfigureServices(services => services.Configure<OpenTalkSettings>(settings => settings.TalkLimit = 51));
+        });
+        Should.Throw<OptionsValidationException>(() => factory.CreateClient())
+            .Message.ShouldBe("Samordna:OpenTalks:TalkLimit = 51: must be between 1 and 50");
     }
 
     private System.Diagnostics.ProcessStartInfo Host(Dictionary<string, string> environment) =>
