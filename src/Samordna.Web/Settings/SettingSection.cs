@@ -21,7 +21,16 @@ public static class SettingSection
     {
         var values = configuration.GetSection(section);
         CheckKeysAndTypes(values, typeof(T));
-        var settings = values.Get<T>() ?? new T();
+        T settings;
+        try
+        {
+            settings = values.Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e) when (e is not InvalidSettingException)
+        {
+            // Whatever the checks above did not foresee still ends as one line, the binder's own.
+            throw new InvalidSettingException(e.Message, e);
+        }
         if (Problems(settings, section).FirstOrDefault() is { } problem) throw problem;
         return settings;
     }
@@ -48,9 +57,15 @@ public static class SettingSection
             }
             if (child.GetChildren().Any())
                 throw new InvalidSettingException(child.Path, null, $"must be a single value, {Expected(property, target)}");
-            if (string.IsNullOrWhiteSpace(child.Value) || target == typeof(string)) continue;
+            if (target == typeof(string)) continue;
+            if (string.IsNullOrWhiteSpace(child.Value))
+            {
+                // An empty value (Samordna__OpenTalks__TalkLimit=) is not "the default": the binder cannot read it.
+                if (Nullable.GetUnderlyingType(property.PropertyType) is not null) continue;
+                throw new InvalidSettingException(child.Path, Quoted(child.Value ?? ""), $"{Expected(property, target, Allowed(property))}; leave it out for the default");
+            }
             if (!Converts(child.Value, target))
-                throw new InvalidSettingException(child.Path, Quoted(child.Value), Allowed(property) ?? Expected(property, target));
+                throw new InvalidSettingException(child.Path, Quoted(child.Value), Expected(property, target, Allowed(property)));
         }
     }
 
@@ -88,11 +103,17 @@ public static class SettingSection
     private static string? Allowed(PropertyInfo property) =>
         property.GetCustomAttributes<ValidationAttribute>().Select(a => a.ErrorMessage).FirstOrDefault(m => m is not null);
 
+    /// <summary>The type expected, and the range when the property has one: "must be a whole number between 1 and 50".</summary>
+    private static string Expected(PropertyInfo property, Type target, string? allowed) =>
+        allowed is null ? Expected(property, target)
+        : allowed.StartsWith("must be ", StringComparison.Ordinal) ? $"{Expected(property, target)} {allowed["must be ".Length..]}"
+        : $"{Expected(property, target)}, {allowed}";
+
     private static string Expected(PropertyInfo property, Type target) => target switch
     {
         _ when target == typeof(bool) => "must be true or false",
         _ when target == typeof(int) || target == typeof(long) => "must be a whole number",
-        _ when target == typeof(double) || target == typeof(decimal) => "must be a number such as 4 or 0.5",
+        _ when target == typeof(double) || target == typeof(decimal) => "must be a number (with a decimal point, e.g. 0.5)",
         _ when target == typeof(TimeOnly) => "must be a time of day such as 16:00",
         _ when target.IsEnum => $"must be one of {string.Join(", ", Enum.GetNames(target))}",
         _ => $"must be a {target.Name} ({property.Name})",

@@ -114,6 +114,8 @@ public static class SettingsRegistration
 
     private static void CheckDatabase(IConfiguration configuration)
     {
+        KnownKeys(configuration.GetSection("Samordna:Database"), "ApplicationRole", "Provider");
+        KnownKeys(configuration.GetSection("Samordna:Audit"), "Checkpoints", "Sequencing");
         var database = Sentence(() => DatabaseSettings.From(configuration));
         try
         {
@@ -127,6 +129,14 @@ public static class SettingsRegistration
             throw new InvalidSettingException("ConnectionStrings:Samordna", null,
                 $"is not a {database.Provider} connection string ({e.Message.TrimEnd('.')})");
         }
+    }
+
+    /// <summary>A section read key by key rather than bound: a key it does not have is a typo, refused like one.</summary>
+    private static void KnownKeys(IConfigurationSection section, params string[] keys)
+    {
+        foreach (var child in section.GetChildren())
+            if (!keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                throw new InvalidSettingException(child.Path, null, $"is not a setting; {section.Path} has {string.Join(", ", keys)}");
     }
 
     private static void CheckIdleTimeout(IConfiguration configuration)

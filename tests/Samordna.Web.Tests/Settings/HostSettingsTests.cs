@@ -24,7 +24,9 @@ public sealed class HostSettingsTests : IDisposable
     public static TheoryData<string, string, string> Invalid => new()
     {
         { "Samordna__OpenTalks__TalkLimit", "51", "Samordna:OpenTalks:TalkLimit = 51: must be between 1 and 50" },
-        { "Samordna__OpenTalks__TalkLimit", "many", "Samordna:OpenTalks:TalkLimit = 'many': must be between 1 and 50" },
+        { "Samordna__OpenTalks__TalkLimit", "many", "Samordna:OpenTalks:TalkLimit = 'many': must be a whole number between 1 and 50" },
+        { "Samordna__OpenTalks__TalkLimit", "", "Samordna:OpenTalks:TalkLimit = '': must be a whole number between 1 and 50; leave it out for the default" },
+        { "Samordna__Access__EmergencyAccessHours", "4,5", "Samordna:Access:EmergencyAccessHours = '4,5': must be a number (with a decimal point, e.g. 0.5) between 0.25 and 24 (hours)" },
         { "Samordna__OpenTalks__TalkLimt", "5", "Samordna:OpenTalks:TalkLimt: is not a setting; Samordna:OpenTalks has TalkLimit" },
         { "Samordna__WaitingList__AlertAfterDays", "0", "Samordna:WaitingList:AlertAfterDays = 0: must be between 1 and 730 (days)" },
         { "Samordna__Access__EmergencyAccessHours", "-1", "Samordna:Access:EmergencyAccessHours = -1: must be between 0.25 and 24 (hours)" },
@@ -40,6 +42,7 @@ public sealed class HostSettingsTests : IDisposable
             "Samordna:Deadlines:Rules:child.protection-assessment:CutOff = '25:00': must be a time of day such as 16:00" },
         { "Samordna__SignIn__IdleTimeoutMinutes", "0", "Samordna:SignIn:IdleTimeoutMinutes = '0': must be a whole number of minutes between 1 and 1440" },
         { "Samordna__SignIn__LocalAccounts", "false", "Samordna:SignIn:LocalAccounts is false and OpenID Connect is not configured, so nobody could sign in." },
+        { "Samordna__Database__Role", "samordna_app", "Samordna:Database:Role: is not a setting; Samordna:Database has ApplicationRole, Provider" },
         { "Samordna__ForwardedHeaders__KnownProxies", "proxy.asby.se", "Samordna:ForwardedHeaders:KnownProxies has 'proxy.asby.se', which is not an IP address" },
         { "Samordna__Database__Provider", "Oracle", "Samordna:Database:Provider = 'Oracle': must be Sqlite or PostgreSQL" },
         { "ConnectionStrings__Samordna", "Data Source=samordna.db;Pasword=x", "ConnectionStrings:Samordna: is not a Sqlite connection string" },
