@@ -19,7 +19,8 @@ internal static class HostProcess
 
     public static ProcessStartInfo Start(string dll, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The SDK's own host when the test run names it, so the child runs on the same runtime as the tests.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
