@@ -2,9 +2,10 @@ namespace Samordna.Core.Cases;
 
 /// <summary>
 /// Uppgift: something that must be done in a case, often by a legal deadline. A required task blocks
-/// closing the case until it is done or a reason is recorded for not doing it.
+/// closing the case until it is done or a reason is recorded for not doing it. It carries a version
+/// like every mutable aggregate, so completing and waiving it at the same moment cannot both succeed.
 /// </summary>
-public sealed class CaseTask : Entity
+public sealed class CaseTask : Aggregate
 {
     private CaseTask() { }
 

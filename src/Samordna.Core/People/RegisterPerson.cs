@@ -77,7 +77,7 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
         RuleFor(c => c.LastName).MaximumLength(100);
         RuleFor(c => c.Pseudonym).MaximumLength(100);
         RuleFor(c => c.StreetAddress).MaximumLength(200);
-        RuleFor(c => c.PostalCode).Matches(@"^\d{3} ?\d{2}$").WithMessage("Postnummer har fem siffror, t.ex. 582 22.");
+        RuleFor(c => c.PostalCode).Matches(@"^[0-9]{3} ?[0-9]{2}$").WithMessage("Postnummer har fem siffror, t.ex. 582 22.");
         RuleFor(c => c.City).MaximumLength(100);
         RuleFor(c => c.Phone).Matches(@"^\+?[0-9 ()-]{5,20}$").WithMessage("Telefonnumret är inte giltigt.");
         RuleFor(c => c.Email).EmailAddress().MaximumLength(200).WithMessage("E-postadressen är inte giltig.");

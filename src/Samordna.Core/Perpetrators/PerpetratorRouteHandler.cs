@@ -11,13 +11,15 @@ public sealed record AssessMotivation(Attitude? Attitude, Motivation? Motivation
 
 public sealed record OfferSupport(string? Offer, OfferChannel? Channel);
 
-public sealed record AnswerOffer(OfferResponse? Response);
+/// <param name="Version">The version of the offer the caller read (optional): a stale one is refused with 409.</param>
+public sealed record AnswerOffer(OfferResponse? Response, long? Version = null);
 
 public sealed record RegisterPoliceEvent(PoliceEventKind? Kind, DateTimeOffset? OccurredAt);
 
 public sealed record MotivationAssessmentView(Guid Id, DateTimeOffset AssessedAt, Attitude Attitude, Motivation Motivation, string? Notes);
 
-public sealed record SupportOfferView(Guid Id, DateTimeOffset OfferedAt, string Offer, OfferChannel Channel, OfferResponse Response, DateTimeOffset? RespondedAt);
+public sealed record SupportOfferView(Guid Id, DateTimeOffset OfferedAt, string Offer, OfferChannel Channel, OfferResponse Response, DateTimeOffset? RespondedAt,
+    long Version);
 
 public sealed record PoliceEventView(Guid Id, Guid CaseId, PoliceEventKind Kind, DateTimeOffset OccurredAt);
 
@@ -75,7 +77,7 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
             await db.Set<MotivationAssessment>().AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.AssessedAt)
                 .Select(a => new MotivationAssessmentView(a.Id, a.AssessedAt, a.Attitude, a.Motivation, a.Notes)).ToListAsync(ct),
             await db.Set<SupportOffer>().AsNoTracking().Where(o => o.CaseId == caseId).OrderBy(o => o.OfferedAt)
-                .Select(o => new SupportOfferView(o.Id, o.OfferedAt, o.Offer, o.Channel, o.Response, o.RespondedAt)).ToListAsync(ct),
+                .Select(o => new SupportOfferView(o.Id, o.OfferedAt, o.Offer, o.Channel, o.Response, o.RespondedAt, o.Version)).ToListAsync(ct),
             await db.Set<PoliceEvent>().AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.OccurredAt)
                 .Select(e => new PoliceEventView(e.Id, e.CaseId, e.Kind, e.OccurredAt)).ToListAsync(ct));
         audit.CaseAccessed(actor, AuditAction.ReadCase, access);
@@ -115,6 +117,7 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
         var access = await policy.RequireCaseOf(actor, offer.CaseId, CaseOperation.RecordAssessments, new NotFoundException("Erbjudandet", offerId), ct);
         var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == offer.CaseId, ct);
         var now = clock.GetUtcNow();
+        if (command.Version is { } expected) offer.EnsureVersion(expected);
         offer.Answer(command.Response.Value, now);
         if (command.Response == OfferResponse.Declined)
             db.Add(new CaseTask(@case, TaskKind.Recontact, $"Ny kontakt efter avböjt erbjudande: {offer.Offer}", required: false, now,
@@ -158,5 +161,5 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
         return (access, await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId, ct));
     }
 
-    private static SupportOfferView View(SupportOffer o) => new(o.Id, o.OfferedAt, o.Offer, o.Channel, o.Response, o.RespondedAt);
+    private static SupportOfferView View(SupportOffer o) => new(o.Id, o.OfferedAt, o.Offer, o.Channel, o.Response, o.RespondedAt, o.Version);
 }
