@@ -66,8 +66,9 @@ public sealed class CaseTask : Aggregate
     {
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Ange skälet till att uppgiften inte görs.");
+        TextRule.Require(reason, "reason", TextKind.FreeText);
         Status = CaseTaskStatus.Waived;
-        WaiverReason = reason.Trim();
+        WaiverReason = TextRule.Normalize(reason);
         ClosedAt = at;
         ClosedBy = staffMemberId;
     }
@@ -81,7 +82,7 @@ public sealed class CaseTask : Aggregate
         EnsureOpen();
         if (DueDate is { } due && newDueDate <= due) throw new DomainRuleException("En förlängning måste flytta fristen framåt.");
         DueDate = newDueDate;
-        ExtensionReason = reason.Trim();
+        ExtensionReason = TextRule.Normalize(reason);
     }
 
     private void EnsureOpen()

@@ -71,8 +71,12 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
             .When(c => c.EffectiveKind == IdentityKind.None && string.IsNullOrWhiteSpace(c.FirstName) && string.IsNullOrWhiteSpace(c.LastName))
             .WithMessage("Ange namn eller, för en anonym kontakt, en pseudonym.");
 
-        RuleFor(c => c.BirthDate).LessThanOrEqualTo(_ => SwedishTime.Today(clock))
-            .WithMessage("Födelsedatumet ligger i framtiden.");
+        RuleFor(c => c.BirthDate).IsBirthDate(clock);
+        RuleFor(c => c.FirstName).Text(TextKind.Name);
+        RuleFor(c => c.LastName).Text(TextKind.Name);
+        RuleFor(c => c.Pseudonym).Text(TextKind.Name);
+        RuleFor(c => c.StreetAddress).Text(TextKind.Name);
+        RuleFor(c => c.City).Text(TextKind.Name);
         RuleFor(c => c.FirstName).MaximumLength(100);
         RuleFor(c => c.LastName).MaximumLength(100);
         RuleFor(c => c.Pseudonym).MaximumLength(100);

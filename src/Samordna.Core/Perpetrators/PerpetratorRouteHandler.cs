@@ -37,7 +37,7 @@ public static class PerpetratorRouteValidators
             const string motivation = "Ange motivationen till förändring: high, ambivalent, low eller none.";
             RuleFor(c => c.Attitude).NotNull().WithMessage(attitude).IsInEnum().WithMessage(attitude);
             RuleFor(c => c.Motivation).NotNull().WithMessage(motivation).IsInEnum().WithMessage(motivation);
-            RuleFor(c => c.Notes).MaximumLength(2_000);
+            RuleFor(c => c.Notes).MaximumLength(2_000).Text(TextKind.FreeText);
         }
     }
 
@@ -46,6 +46,7 @@ public static class PerpetratorRouteValidators
         public Offer()
         {
             RuleFor(c => c.Offer).NotEmpty().WithMessage("Ange vad som erbjöds.").MaximumLength(300);
+            RuleFor(c => c.Offer).Text(TextKind.FreeText);
             RuleFor(c => c.Channel).NotNull().WithMessage("Ange vem som lämnade erbjudandet: caseSocialWorker eller perpetratorSpecialist.")
                 .IsInEnum().WithMessage("Ange vem som lämnade erbjudandet: caseSocialWorker eller perpetratorSpecialist.");
         }
@@ -57,7 +58,7 @@ public static class PerpetratorRouteValidators
         {
             const string kind = "Ange händelsen: report, arrest, remand eller release.";
             RuleFor(c => c.Kind).NotNull().WithMessage(kind).IsInEnum().WithMessage(kind);
-            RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5)).WithMessage("Händelsen kan inte ligga i framtiden.");
+            RuleFor(c => c.OccurredAt).HasHappened(clock, "Händelsen kan inte ligga i framtiden.");
         }
     }
 }
