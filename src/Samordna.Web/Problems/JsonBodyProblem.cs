@@ -23,13 +23,17 @@ internal static partial class JsonBodyProblem
                 ? "JSON-texten är för djupt nästlad."
                 : "JSON-texten är felaktig: kontrollera citattecken, kommatecken och klamrar.");
         if (message.Contains("could not be mapped", StringComparison.Ordinal) && Quoted().Match(message) is { Success: true } unknown)
-            return Error(field == "body" ? unknown.Groups[1].Value : $"{field}.{unknown.Groups[1].Value}",
+            return Error(field == "body" ? unknown.Groups[1].Value
+                : field == unknown.Groups[1].Value || field.EndsWith("." + unknown.Groups[1].Value, StringComparison.Ordinal) ? field
+                : $"{field}.{unknown.Groups[1].Value}",
                 "Okänt fält: begäran har inget fält med det namnet (kontrollera stavningen).");
         if (message.StartsWith("Duplicate", StringComparison.OrdinalIgnoreCase))
             return Error(field, "Fältet finns flera gånger i begäran; ange det en gång.");
 
         var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var requestType = http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        // The exception handler has cleared the endpoint by now; its feature keeps the one that failed.
+        var endpoint = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
+        var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var type = requestType is null ? null : TypeAt(options, requestType, json.Path);
         return Error(field, type is null ? "Värdet kan inte läsas: kontrollera typ och stavning." : HintFor(type));
     }
