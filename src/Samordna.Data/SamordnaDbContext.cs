@@ -82,6 +82,11 @@ public abstract class SamordnaDbContext(DbContextOptions options)
         {
             if (property.CurrentValue is not string text || property.Metadata.IsKey() || property.Metadata.IsConcurrencyToken) continue;
             if (entry.State == EntityState.Modified && !property.IsModified) continue;
+            // The last guard for a text no validator looked at: a control character (a NUL, which PostgreSQL
+            // cannot store, an escape sequence) is refused here as a field error, not stored or crashed on.
+            if (TextRule.ProblemOf(text, TextKind.FreeText) is { } problem && !string.IsNullOrWhiteSpace(text))
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+                    System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), problem)]);
             var normalized = TextRule.Normalize(text);
             if (!string.Equals(normalized, text, StringComparison.Ordinal)) property.CurrentValue = normalized;
         }
