@@ -38,7 +38,7 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
 {
     public RegisterPersonValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Gender).NotNull()
+        RuleFor(c => c.Gender).NotNull().IsInEnum()
             .WithMessage("Kön måste anges: kvinna, man, annan eller okänt/vill ej uppge.");
         RuleFor(c => c.IdentityKind).IsInEnum();
         RuleFor(c => c.ProtectedIdentity).IsInEnum();

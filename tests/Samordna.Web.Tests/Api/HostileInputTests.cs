@@ -94,6 +94,30 @@ public abstract class HostileInputTests(SamordnaApp app)
         hint.ShouldNotContain("woman");
     }
 
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("1")]
+    public async Task A_form_enum_is_read_by_name_only(string gender)
+    {
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var before = await PeopleStored();
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.IdentityKind"] = "None", ["Input.Pseudonym"] = "Formulärkontakt", ["Input.Gender"] = gender,
+        };
+
+        var response = await client.PostForm("/People/New", "/People/New", fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form is shown again with the error");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("kan inte tolkas");
+        (await PeopleStored()).ShouldBe(before);
+
+        fields["Input.Gender"] = "woman";
+        var registered = await client.PostForm("/People/New", "/People/New", fields);
+        registered.StatusCode.ShouldBe(HttpStatusCode.Redirect, "a name in any casing is read");
+        (await PeopleStored()).ShouldBe(before + 1);
+    }
+
     [Fact]
     public async Task A_number_in_quotes_is_not_a_number()
     {
