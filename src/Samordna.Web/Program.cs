@@ -83,6 +83,9 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.AllowDuplicateProperties = false;
     json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    json.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+        json.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        TextJson.RefuseControlCharacters);
     // A field of a change that the client leaves out stays as it is; an explicit null clears it.
     json.SerializerOptions.Converters.Add(new OptionalJsonConverterFactory());
 });

@@ -27,6 +27,8 @@ internal static partial class JsonBodyProblem
                 : field == unknown.Groups[1].Value || field.EndsWith("." + unknown.Groups[1].Value, StringComparison.Ordinal) ? field
                 : $"{field}.{unknown.Groups[1].Value}",
                 "Okänt fält: begäran har inget fält med det namnet (kontrollera stavningen).");
+        if (message.StartsWith(Samordna.Web.Api.TextJson.ControlCharacterMessage, StringComparison.Ordinal) && Quoted().Match(message) is { Success: true } text)
+            return Error(field == "body" ? text.Groups[1].Value : $"{field}.{text.Groups[1].Value}", "Texten får inte innehålla styrtecken.");
         if (message.StartsWith("Duplicate", StringComparison.OrdinalIgnoreCase))
             return Error(field, "Fältet finns flera gånger i begäran; ange det en gång.");
 
@@ -36,6 +38,25 @@ internal static partial class JsonBodyProblem
         var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var type = requestType is null ? null : TypeAt(options, requestType, json.Path);
         return Error(field, type is null ? "Värdet kan inte läsas: kontrollera typ och stavning." : HintFor(type));
+    }
+
+    /// <summary>
+    /// A route or query value the binder could not convert ("Failed to bind parameter \"int? limit\" from
+    /// \"abc\"."): a field error on that parameter with the hint for its type, null for other failures.
+    /// </summary>
+    public static Problem? ForParameter(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode != StatusCodes.Status400BadRequest || BindFailure().Match(bad.Message) is not { Success: true } failure) return null;
+        // The type as ASP.NET Core writes it: "int?", "Nullable<int>", "Guid", "System.DateOnly" ...
+        var type = failure.Groups["type"].Value;
+        bool Is(params string[] names) => names.Any(n => System.Text.RegularExpressions.Regex.IsMatch(type, $@"\b{n}\b"));
+        var hint = Is("int", "long", "short", "Int32", "Int64", "Int16") ? HintFor(typeof(long))
+            : Is("Guid") ? HintFor(typeof(Guid))
+            : Is("DateOnly") ? HintFor(typeof(DateOnly))
+            : Is("DateTimeOffset", "DateTime") ? HintFor(typeof(DateTimeOffset))
+            : Is("bool", "Boolean") ? HintFor(typeof(bool))
+            : "Värdet kan inte läsas: kontrollera typ och stavning.";
+        return Error(failure.Groups["name"].Value, hint);
     }
 
     private static Problem Error(string field, string message) => Problem.Validation(new() { [field] = [message] });
@@ -92,6 +113,9 @@ internal static partial class JsonBodyProblem
 
     [GeneratedRegex(@"\.(?<name>[^.\[\]]+)|\['(?<name>[^']+)'\]|\[(?<index>[0-9]+)\]")]
     private static partial Regex Steps();
+
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[A-Za-z0-9_]+)\" from")]
+    private static partial Regex BindFailure();
 
     [GeneratedRegex("'([^']*)'")]
     private static partial Regex Quoted();

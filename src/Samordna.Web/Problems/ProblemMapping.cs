@@ -21,6 +21,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> log) : IExceptionHand
                 .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
             BadHttpRequestException { InnerException: JsonException json } => JsonBodyProblem.For(http, json),
+            BadHttpRequestException bad when JsonBodyProblem.ForParameter(bad) is { } parameter => parameter,
             BadHttpRequestException bad => new Problem(bad.StatusCode, "Felaktig begäran", bad.Message),
             NotFoundException missing => new Problem(StatusCodes.Status404NotFound, "Finns inte", missing.Message),
             ForbiddenException forbidden => new Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", forbidden.Message, Operation: forbidden.Operation),

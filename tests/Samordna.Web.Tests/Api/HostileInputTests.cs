@@ -94,6 +94,27 @@ public abstract class HostileInputTests(SamordnaApp app)
         hint.ShouldNotContain("woman");
     }
 
+    [Fact]
+    public async Task A_control_character_in_any_text_of_a_body_is_a_field_error_even_where_no_validator_looks()
+    {
+        // Sign-in has no validator; a NUL in the user name reached PostgreSQL, which cannot hold one (500).
+        var problem = await (await app.Anonymous().PostAsync("/api/v1/session", Json("""{"userName":"ali\u0000ce","password":"x"}""")))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        problem.FieldErrors("userName").ShouldHaveSingleItem().ShouldContain("styrtecken");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/people?limit=abc", "limit", "heltal")]
+    [InlineData("/api/v1/people?after=not-a-uuid", "after", "uuid")]
+    [InlineData("/api/v1/statistics/open-talks?from=2026-02-30", "from", "ÅÅÅÅ-MM-DD")]
+    public async Task A_query_value_the_binder_cannot_read_is_a_field_error_on_that_parameter(string url, string field, string hint)
+    {
+        var analyst = await SignedInAs(StaffRole.Analyst);
+        var client = url.Contains("statistics", StringComparison.Ordinal) ? analyst : await app.SignedIn(app.Asby.Caseworker);
+        var problem = await (await client.GetAsync(url)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        problem.FieldErrors(field).ShouldHaveSingleItem().ShouldContain(hint);
+    }
+
     [Theory]
     [InlineData("12345")]
     [InlineData("1")]
