@@ -61,11 +61,34 @@ public abstract class SamordnaDbContext(DbContextOptions options)
                 throw new InvalidOperationException("Journal entries are append-only: write a correction instead.");
             if (entry is { Entity: AuditEntry or AuditSubject, State: EntityState.Modified or EntityState.Deleted } && !IsSealing(entry))
                 throw new InvalidOperationException("The audit log is append-only.");
+            if (entry is { State: EntityState.Added or EntityState.Modified, Entity: not (AuditEntry or AuditSubject) })
+                NormalizeText(entry);
             if (entry is { Entity: Aggregate, State: EntityState.Modified } || (entry.Entity is Aggregate && HasChangedOwnedParts(entry)))
             {
                 var version = entry.Property(nameof(Aggregate.Version));
                 version.CurrentValue = (long)version.OriginalValue! + 1;
             }
+        }
+    }
+
+    /// <summary>
+    /// Every text is stored by the one text rule (<see cref="TextRule.Normalize"/>: NFC, trimmed), whatever
+    /// code path wrote it, so "Åsa" typed with a combining ring and "Åsa" are one name to search and match.
+    /// The audit log is left exactly as written: its entries are hashed into the chain.
+    /// </summary>
+    private static void NormalizeText(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (property.CurrentValue is not string text || property.Metadata.IsKey() || property.Metadata.IsConcurrencyToken) continue;
+            if (entry.State == EntityState.Modified && !property.IsModified) continue;
+            // The last guard for a text no validator looked at: a control character (a NUL, which PostgreSQL
+            // cannot store, an escape sequence) is refused here as a field error, not stored or crashed on.
+            if (TextRule.ProblemOf(text, TextKind.FreeText) is { } problem && !string.IsNullOrWhiteSpace(text))
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+                    System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), problem)]);
+            var normalized = TextRule.Normalize(text);
+            if (!string.Equals(normalized, text, StringComparison.Ordinal)) property.CurrentValue = normalized;
         }
     }
 

@@ -64,10 +64,21 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
-    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    // Strict reading: what the client sends is what it means, or a 400 naming the field. An unknown or
+    // twice-sent property, an enum as a number (12345 would be stored and counted) and a number in quotes
+    // are refused, not guessed at.
+    json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    json.SerializerOptions.AllowDuplicateProperties = false;
+    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    json.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+        json.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        TextJson.RefuseControlCharacters);
     // A field of a change that the client leaves out stays as it is; an explicit null clears it.
     json.SerializerOptions.Converters.Add(new OptionalJsonConverterFactory());
 });
+// A body limit (Samordna:Api:MaxRequestBodyBytes) on every host, enums by name in forms too.
+builder.AddRequestGuards();
 builder.Services.AddOpenApi("v1", openApi =>
 {
     openApi.CreateSchemaReferenceId = OptionalSchemaTransformer.Inline;
@@ -91,6 +102,7 @@ var app = builder.Build();
 if (forwardedHeaders.TrustsAProxy) app.UseForwardedHeaders(forwardedHeaders.Options());
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemResponses.ForStatusCode);
+app.UseRequestBodyLimit();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -15,9 +15,11 @@ public sealed class TakeEmergencyAccessValidator : AbstractValidator<TakeEmergen
 {
     public TakeEmergencyAccessValidator()
     {
-        RuleFor(c => c.Reason).NotEmpty().Must(r => r!.Trim().Length >= EmergencyAccess.MinimumReasonLength)
+        // Stop at the first failure: a missing reason is "required", not a null passed to the length check.
+        RuleFor(c => c.Reason).Cascade(CascadeMode.Stop).NotEmpty()
+            .Must(r => TextRule.Normalize(r)!.Length >= EmergencyAccess.MinimumReasonLength)
             .WithMessage($"Ange varför du behöver nödåtkomst (minst {EmergencyAccess.MinimumReasonLength} tecken). Skälet granskas i efterhand.");
-        RuleFor(c => c.Reason).MaximumLength(500);
+        RuleFor(c => c.Reason).MaximumLength(500).Text(TextKind.FreeText);
     }
 }
 

@@ -68,6 +68,8 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
     public async Task<Page<AuditEntryView>> Entries(Actor actor, AuditFilter filter, long? beforeSequence, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
+        DateWindows.RequirePeriodInstant(filter.From, "from", clock);
+        DateWindows.RequirePeriodInstant(filter.To, "to", clock);
         await sealPending(actor.OrganisationId, ct);
         var entries = Filtered(actor, filter);
         if (beforeSequence is { } before) entries = entries.Where(e => e.Sequence < before);
@@ -80,6 +82,8 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
     public async Task<IReadOnlyList<AuditFinding>> Findings(Actor actor, AuditCheck check, DateTimeOffset? from, DateTimeOffset? to,
         int outsideCaseloadThreshold, CancellationToken ct)
     {
+        DateWindows.RequirePeriodInstant(from, "from", clock);
+        DateWindows.RequirePeriodInstant(to, "to", clock);
         await sealPending(actor.OrganisationId, ct);
         var period = new AuditFilter(From: from ?? clock.GetUtcNow().AddDays(-30), To: to);
         switch (check)

@@ -2,9 +2,10 @@ namespace Samordna.Core.Cases;
 
 /// <summary>
 /// Uppgift: something that must be done in a case, often by a legal deadline. A required task blocks
-/// closing the case until it is done or a reason is recorded for not doing it.
+/// closing the case until it is done or a reason is recorded for not doing it. It carries a version
+/// like every mutable aggregate, so completing and waiving it at the same moment cannot both succeed.
 /// </summary>
-public sealed class CaseTask : Entity
+public sealed class CaseTask : Aggregate
 {
     private CaseTask() { }
 
@@ -65,8 +66,9 @@ public sealed class CaseTask : Entity
     {
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Ange skälet till att uppgiften inte görs.");
+        TextRule.Require(reason, "reason", TextKind.FreeText);
         Status = CaseTaskStatus.Waived;
-        WaiverReason = reason.Trim();
+        WaiverReason = TextRule.Normalize(reason);
         ClosedAt = at;
         ClosedBy = staffMemberId;
     }
@@ -80,7 +82,7 @@ public sealed class CaseTask : Entity
         EnsureOpen();
         if (DueDate is { } due && newDueDate <= due) throw new DomainRuleException("En förlängning måste flytta fristen framåt.");
         DueDate = newDueDate;
-        ExtensionReason = reason.Trim();
+        ExtensionReason = TextRule.Normalize(reason);
     }
 
     private void EnsureOpen()

@@ -8,11 +8,12 @@ using Samordna.Core.Organisations;
 namespace Samordna.Core.Cases;
 
 public sealed record CaseTaskView(Guid Id, Guid CaseId, TaskKind Kind, string Title, bool Required, DateOnly? DueDate,
-    string? LegalBasis, Guid? PersonId, CaseTaskStatus Status, string? WaiverReason, string? ExtensionReason, DeadlineStatus? Deadline)
+    string? LegalBasis, Guid? PersonId, CaseTaskStatus Status, string? WaiverReason, string? ExtensionReason, DeadlineStatus? Deadline,
+    long Version)
 {
     public static CaseTaskView From(CaseTask t, DateOnly today) => new(t.Id, t.CaseId, t.Kind, t.Title, t.Required, t.DueDate,
         t.LegalBasis, t.PersonId, t.Status, t.WaiverReason, t.ExtensionReason,
-        t.DueDate is { } due ? Deadlines.Deadline.Classify(due, today, done: !t.IsOpen) : null);
+        t.DueDate is { } due ? Deadlines.Deadline.Classify(due, today, done: !t.IsOpen) : null, t.Version);
 }
 
 /// <summary>A row of the deadline radar: an open task with a due date, and the case it belongs to.</summary>
@@ -27,7 +28,8 @@ public enum RadarScope
     Units,
 }
 
-public sealed record WaiveTask(string? Reason);
+/// <param name="Version">The version of the task the caller read (optional): a stale one is refused with 409.</param>
+public sealed record WaiveTask(string? Reason, long? Version = null);
 
 public sealed record ExtendInvestigation(int? Months, string? Reason);
 
@@ -38,6 +40,7 @@ public sealed class ExtendInvestigationValidator : AbstractValidator<ExtendInves
         RuleFor(c => c.Months).NotNull().WithMessage("Ange hur många månader utredningen får ta sammanlagt.")
             .InclusiveBetween(5, 24).WithMessage("En förlängd barnutredning får ta 5–24 månader sammanlagt.");
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Ange de särskilda skälen för förlängningen.").MaximumLength(1_000);
+        RuleFor(c => c.Reason).Text(TextKind.FreeText);
     }
 }
 
@@ -56,15 +59,16 @@ public sealed class CaseTaskHandler(DbContext db, TimeProvider clock, AccessPoli
         return tasks;
     }
 
-    public Task<CaseTaskView> Complete(Actor actor, Guid taskId, CancellationToken ct) =>
-        Change(actor, taskId, _ => CaseOperation.WorkTasks, task => task.Complete(actor.StaffMemberId, clock.GetUtcNow()), ct);
+    /// <param name="version">The version the caller read, if it sends one: a stale one is refused (409).</param>
+    public Task<CaseTaskView> Complete(Actor actor, Guid taskId, CancellationToken ct, long? version = null) =>
+        Change(actor, taskId, _ => CaseOperation.WorkTasks, version, task => task.Complete(actor.StaffMemberId, clock.GetUtcNow()), ct);
 
     /// <summary>
     /// Not doing a task, with the reason. Waiving a required task is a decision — it lets the case close
     /// without, say, the orosanmälan for a child in the household — so it needs the right to decide.
     /// </summary>
     public Task<CaseTaskView> Waive(Actor actor, Guid taskId, WaiveTask command, CancellationToken ct) =>
-        Change(actor, taskId, task => task.Required ? CaseOperation.Decide : CaseOperation.WorkTasks,
+        Change(actor, taskId, task => task.Required ? CaseOperation.Decide : CaseOperation.WorkTasks, command.Version,
             task => task.Waive(actor.StaffMemberId, clock.GetUtcNow(), command.Reason), ct);
 
     /// <summary>Förlängning of a child investigation beyond four months, for särskilda skäl recorded in the decision.</summary>
@@ -109,12 +113,15 @@ public sealed class CaseTaskHandler(DbContext db, TimeProvider clock, AccessPoli
         return items;
     }
 
-    private async Task<CaseTaskView> Change(Actor actor, Guid taskId, Func<CaseTask, CaseOperation> operation, Action<CaseTask> change,
-        CancellationToken ct)
+    // Two changes that both read the task race at SaveChanges: the version in the UPDATE's WHERE clause
+    // lets one through and the other gets a concurrency conflict (409), so a task is never both done and waived.
+    private async Task<CaseTaskView> Change(Actor actor, Guid taskId, Func<CaseTask, CaseOperation> operation, long? version,
+        Action<CaseTask> change, CancellationToken ct)
     {
         var task = await db.Set<CaseTask>().SingleOrDefaultAsync(t => t.Id == taskId && t.OrganisationId == actor.OrganisationId, ct)
             ?? throw new NotFoundException("Uppgiften", taskId);
         var access = await policy.RequireCaseOf(actor, task.CaseId, operation(task), new NotFoundException("Uppgiften", taskId), ct);
+        if (version is { } expected) task.EnsureVersion(expected);
         change(task);
         audit.CaseAccessed(actor, AuditAction.UpdateCase, access, task.PersonId is { } person ? [person] : null);
         await db.SaveChangesAsync(ct);

@@ -38,7 +38,7 @@ public sealed class TransitionCaseValidator : AbstractValidator<TransitionCase>
         const string transition = "Ange steget: startInvestigation, decideNotToInvestigate, decide, startSupport, endSupport, close eller reopen.";
         RuleFor(c => c.Transition).NotNull().WithMessage(transition).IsInEnum().WithMessage(transition);
         RuleFor(c => c.Version).NotNull().WithMessage("Ange vilken version av ärendet steget bygger på.");
-        RuleFor(c => c.Reason).MaximumLength(1_000);
+        RuleFor(c => c.Reason).MaximumLength(1_000).Text(TextKind.FreeText);
     }
 }
 

@@ -19,6 +19,7 @@ public sealed class CreateCaseGroupValidator : AbstractValidator<CreateCaseGroup
     {
         RuleFor(c => c.Kind).NotNull().WithMessage("Ange om gruppen är ett hushåll, en relation eller ett hedersrelaterat nätverk.").IsInEnum().WithMessage("Ange om gruppen är ett hushåll, en relation eller ett hedersrelaterat nätverk.");
         RuleFor(c => c.Label).NotEmpty().MaximumLength(100).WithMessage("Ange en benämning (högst 100 tecken, inga personuppgifter).");
+        RuleFor(c => c.Label).Text(TextKind.Name);
     }
 }
 

@@ -23,9 +23,8 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCase>
                                "probationService, otherMunicipality, womensShelter eller nationalHelpline.";
         RuleFor(c => c.Channel).NotNull().WithMessage(channel).IsInEnum().WithMessage(channel)
             .NotEqual(IntakeChannel.ReportOfConcern).WithMessage("En orosanmälan registreras som orosanmälan (POST /api/v1/reports-of-concern), så att fristerna börjar löpa.");
-        RuleFor(c => c.ReceivedAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5))
-            .WithMessage("Ett ärende kan inte ha kommit in i framtiden.");
-        RuleFor(c => c.Summary).MaximumLength(2_000);
+        RuleFor(c => c.ReceivedAt).HasHappened(clock, "Ett ärende kan inte ha kommit in i framtiden.");
+        RuleFor(c => c.Summary).MaximumLength(2_000).Text(TextKind.FreeText);
     }
 }
 

@@ -63,8 +63,9 @@ public sealed class FileReportOfConcernValidator : AbstractValidator<FileReportO
         RuleFor(c => c.ChildPersonId).NotEmpty().WithMessage("Ange vilket barn anmälan gäller.");
         RuleFor(c => c.RecipientUnitId).NotEmpty().WithMessage("Ange vilken enhet som tar emot anmälan.");
         RuleFor(c => c.Concerns).NotEmpty().WithMessage("Beskriv vad oron gäller.").MaximumLength(4_000);
+        RuleFor(c => c.Concerns).Text(TextKind.FreeText);
         RuleFor(c => c.Reporter).IsInEnum();
-        RuleFor(c => c.ReceivedAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5)).WithMessage("En anmälan kan inte ha kommit in i framtiden.");
+        RuleFor(c => c.ReceivedAt).HasHappened(clock, "En anmälan kan inte ha kommit in i framtiden.");
     }
 }
 

@@ -19,6 +19,7 @@ public sealed class UpdateCaseValidator : AbstractValidator<UpdateCase>
     {
         RuleFor(c => c.Version).NotNull().WithMessage("Ange vilken version av ärendet ändringen bygger på.");
         RuleFor(c => c.Summary.Value).MaximumLength(2_000).When(c => c.Summary.IsSet).OverridePropertyName(nameof(UpdateCase.Summary));
+        RuleFor(c => c.Summary.Value).Text(TextKind.FreeText).When(c => c.Summary.IsSet).OverridePropertyName(nameof(UpdateCase.Summary));
     }
 }
 

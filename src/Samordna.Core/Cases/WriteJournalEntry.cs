@@ -12,6 +12,7 @@ public sealed class WriteJournalEntryValidator : AbstractValidator<WriteJournalE
 {
     public WriteJournalEntryValidator()
     {
+        RuleFor(c => c.Text).Text(TextKind.FreeText);
         RuleFor(c => c.Text).NotEmpty().WithMessage("Anteckningen är tom.")
             .MaximumLength(JournalEntry.MaxLength).WithMessage($"En anteckning får vara högst {JournalEntry.MaxLength} tecken.");
     }

@@ -27,6 +27,11 @@ public sealed class HandOverValidator : AbstractValidator<HandOver>
         RuleFor(c => c.WhatTheClientHasToldAlready).NotEmpty().WithMessage("Beskriv vad klienten redan har berättat, så att hen inte behöver berätta det igen.")
             .MaximumLength(HandoverSummary.MaxLength);
         RuleFor(c => c.OtherNotes).MaximumLength(HandoverSummary.OtherNotesMaxLength);
+        RuleFor(c => c.WhatHappened).Text(TextKind.FreeText);
+        RuleFor(c => c.Assessments).Text(TextKind.FreeText);
+        RuleFor(c => c.Risks).Text(TextKind.FreeText);
+        RuleFor(c => c.WhatTheClientHasToldAlready).Text(TextKind.FreeText);
+        RuleFor(c => c.OtherNotes).Text(TextKind.FreeText);
         RuleFor(c => c.Scope).IsInEnum().WithMessage("Ange vad enheten får göra: consult, contribute eller full.");
     }
 }

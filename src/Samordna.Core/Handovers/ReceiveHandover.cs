@@ -9,8 +9,11 @@ public sealed record DeclineHandover(string? Reason);
 
 public sealed class DeclineHandoverValidator : AbstractValidator<DeclineHandover>
 {
-    public DeclineHandoverValidator() =>
+    public DeclineHandoverValidator()
+    {
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Ange skälet till att överlämningen avböjs.").MaximumLength(Handover.MaxDeclineReasonLength);
+        RuleFor(c => c.Reason).Text(TextKind.FreeText);
+    }
 }
 
 /// <summary>

@@ -34,20 +34,12 @@ public sealed record WaitingListEntryView(Guid Id, long Version, Guid CaseId, Ca
 /// <summary>A unit's waiting list, first in line first.</summary>
 public sealed record WaitingListView(Guid UnitId, string Unit, int AlertAfterDays, int Alerts, IReadOnlyList<WaitingListEntryView> Entries);
 
-internal static class PastOrPresent
-{
-    /// <summary>A little slack for clocks that differ between the user's device and the server.</summary>
-    public static readonly TimeSpan Slack = TimeSpan.FromMinutes(5);
-
-    public const string Message = "Tidpunkten kan inte ligga i framtiden.";
-}
-
 public sealed class EnqueueValidator : AbstractValidator<Enqueue>
 {
     public EnqueueValidator(TimeProvider clock)
     {
         RuleFor(c => c.UnitId).NotEmpty().WithMessage("Ange vilken enhet klienten ställs i kö hos.");
-        RuleFor(c => c.ReferredAt).LessThanOrEqualTo(_ => clock.GetUtcNow() + PastOrPresent.Slack).WithMessage(PastOrPresent.Message);
+        RuleFor(c => c.ReferredAt).HasHappened(clock);
     }
 }
 
@@ -57,21 +49,24 @@ public sealed class AddInterimContactValidator : AbstractValidator<AddInterimCon
     {
         RuleFor(c => c.Kind).NotNull().WithMessage("Ange hur kontakten togs: telefon, brev eller möte.")
             .IsInEnum().WithMessage("Ange hur kontakten togs: telefon, brev eller möte.");
-        RuleFor(c => c.Note).MaximumLength(InterimContact.MaxNoteLength);
-        RuleFor(c => c.At).LessThanOrEqualTo(_ => clock.GetUtcNow() + PastOrPresent.Slack).WithMessage(PastOrPresent.Message);
+        RuleFor(c => c.Note).MaximumLength(InterimContact.MaxNoteLength).Text(TextKind.FreeText);
+        RuleFor(c => c.At).HasHappened(clock);
     }
 }
 
 public sealed class RecordFirstSessionValidator : AbstractValidator<RecordFirstSession>
 {
     public RecordFirstSessionValidator(TimeProvider clock) =>
-        RuleFor(c => c.At).LessThanOrEqualTo(_ => clock.GetUtcNow() + PastOrPresent.Slack).WithMessage(PastOrPresent.Message);
+        RuleFor(c => c.At).HasHappened(clock);
 }
 
 public sealed class RemoveFromQueueValidator : AbstractValidator<RemoveFromQueue>
 {
-    public RemoveFromQueueValidator() =>
+    public RemoveFromQueueValidator()
+    {
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Ange skälet till att klienten tas bort ur kön.").MaximumLength(WaitingListEntry.MaxRemovalReasonLength);
+        RuleFor(c => c.Reason).Text(TextKind.FreeText);
+    }
 }
 
 /// <summary>

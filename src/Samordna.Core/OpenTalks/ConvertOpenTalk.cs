@@ -47,8 +47,8 @@ public sealed class ConvertOpenTalkValidator : AbstractValidator<ConvertOpenTalk
                 .OverridePropertyName("consent.method");
             RuleFor(c => c.Consent!.Covers).NotEmpty().WithMessage("Ange vad samtycket omfattar, t.ex. ”registrering av ärende och utredning”.")
                 .MaximumLength(1_000).OverridePropertyName("consent.covers");
-            RuleFor(c => c.Consent!.GivenAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5))
-                .WithMessage("Samtycket kan inte ha getts i framtiden.").OverridePropertyName("consent.givenAt");
+            RuleFor(c => c.Consent!.GivenAt).HasHappened(clock, "Samtycket kan inte ha getts i framtiden.").OverridePropertyName("consent.givenAt");
+            RuleFor(c => c.Consent!.Covers).Text(TextKind.FreeText).OverridePropertyName("consent.covers");
         });
         RuleFor(c => c).Custom((command, context) =>
         {

@@ -18,6 +18,7 @@ public sealed class EndOpenTalkValidator : AbstractValidator<EndOpenTalk>
         RuleFor(c => c.Note).NotEmpty().When(c => c.Reason == DropoutReason.Other)
             .WithMessage("Beskriv med några ord varför kontakten avslutas när skälet är ”annat”.")
             .MaximumLength(1_000);
+        RuleFor(c => c.Note).Text(TextKind.FreeText);
     }
 }
 

@@ -34,6 +34,8 @@ public sealed class OpenTalkStatistics(DbContext db, TimeProvider clock, AuditTr
 {
     public async Task<OpenTalkReport> Report(Actor actor, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
+        DateWindows.RequirePeriodDay(from, "from", clock);
+        DateWindows.RequirePeriodDay(to, "to", clock);
         var today = SwedishTime.Today(clock);
         var last = to ?? today;
         var first = from ?? new DateOnly(last.Year, 1, 1);

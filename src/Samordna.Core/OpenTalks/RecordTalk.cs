@@ -17,8 +17,8 @@ public sealed class RecordTalkValidator : AbstractValidator<RecordTalk>
 {
     public RecordTalkValidator(TimeProvider clock)
     {
-        RuleFor(c => c.HeldAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5))
-            .WithMessage("Ett samtal registreras när det har hållits, inte i förväg.");
+        RuleFor(c => c.HeldAt).HasHappened(clock, "Ett samtal registreras när det har hållits, inte i förväg.");
+        RuleFor(c => c.Note).Text(TextKind.FreeText);
         RuleFor(c => c.Note).MaximumLength(Talk.MaxNoteLength)
             .WithMessage($"En anteckning om samtalet får vara högst {Talk.MaxNoteLength} tecken.");
         RuleFor(c => c.ChildrenInvolved).InclusiveBetween(0, OpenTalkContact.MaxChildren)

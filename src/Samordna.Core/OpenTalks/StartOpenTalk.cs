@@ -38,8 +38,8 @@ public sealed class StartOpenTalkValidator : AbstractValidator<StartOpenTalk>
             .WithMessage("Kön står redan i personregistret för en person som anges med person-id.");
         RuleFor(c => c.ChildrenInvolved).InclusiveBetween(0, OpenTalkContact.MaxChildren)
             .WithMessage($"Antalet barn anges som 0–{OpenTalkContact.MaxChildren}.");
-        RuleFor(c => c.StartedAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5))
-            .WithMessage("En kontakt kan inte påbörjas i framtiden.");
+        RuleFor(c => c.StartedAt).HasHappened(clock, "En kontakt kan inte påbörjas i framtiden.");
+        RuleFor(c => c.Pseudonym).Text(TextKind.Name);
     }
 }
 

@@ -37,6 +37,10 @@ public sealed class PersonQueries(DbContext db, AccessPolicy policy, AuditTrail 
     public async Task<Page<PersonSummary>> Search(Actor actor, string? term, Guid? after, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
+        // A search term is a name: no control characters (PostgreSQL text cannot even hold a NUL), composed
+        // like the stored names so "A\u030Asa" finds "Åsa".
+        TextRule.Require(term, "q", TextKind.Name);
+        term = TextRule.Normalize(term);
         var query = policy.ReadablePeople(actor).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(term))
         {

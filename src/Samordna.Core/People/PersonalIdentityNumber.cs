@@ -32,7 +32,9 @@ public sealed partial record PersonalIdentityNumber
 
     public override string ToString() => Display;
 
-    [GeneratedRegex(@"^(?<century>\d{2})?(?<yy>\d{2})(?<mm>\d{2})(?<dd>\d{2})(?<sep>[-+]?)(?<serial>\d{3})(?<check>\d)$")]
+    // [0-9], not \d: .NET's \d matches every Unicode decimal digit (full-width, Arabic-Indic ...), which
+    // are no identity number and would break the arithmetic below.
+    [GeneratedRegex(@"^(?<century>[0-9]{2})?(?<yy>[0-9]{2})(?<mm>[0-9]{2})(?<dd>[0-9]{2})(?<sep>[-+]?)(?<serial>[0-9]{3})(?<check>[0-9])$")]
     private static partial Regex Shape();
 
     /// <param name="input">What the user typed; spaces are ignored.</param>

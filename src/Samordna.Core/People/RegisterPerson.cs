@@ -38,7 +38,7 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
 {
     public RegisterPersonValidator(TimeProvider clock)
     {
-        RuleFor(c => c.Gender).NotNull()
+        RuleFor(c => c.Gender).NotNull().IsInEnum()
             .WithMessage("Kön måste anges: kvinna, man, annan eller okänt/vill ej uppge.");
         RuleFor(c => c.IdentityKind).IsInEnum();
         RuleFor(c => c.ProtectedIdentity).IsInEnum();
@@ -71,13 +71,17 @@ public sealed class RegisterPersonValidator : AbstractValidator<RegisterPerson>
             .When(c => c.EffectiveKind == IdentityKind.None && string.IsNullOrWhiteSpace(c.FirstName) && string.IsNullOrWhiteSpace(c.LastName))
             .WithMessage("Ange namn eller, för en anonym kontakt, en pseudonym.");
 
-        RuleFor(c => c.BirthDate).LessThanOrEqualTo(_ => SwedishTime.Today(clock))
-            .WithMessage("Födelsedatumet ligger i framtiden.");
+        RuleFor(c => c.BirthDate).IsBirthDate(clock);
+        RuleFor(c => c.FirstName).Text(TextKind.Name);
+        RuleFor(c => c.LastName).Text(TextKind.Name);
+        RuleFor(c => c.Pseudonym).Text(TextKind.Name);
+        RuleFor(c => c.StreetAddress).Text(TextKind.Name);
+        RuleFor(c => c.City).Text(TextKind.Name);
         RuleFor(c => c.FirstName).MaximumLength(100);
         RuleFor(c => c.LastName).MaximumLength(100);
         RuleFor(c => c.Pseudonym).MaximumLength(100);
         RuleFor(c => c.StreetAddress).MaximumLength(200);
-        RuleFor(c => c.PostalCode).Matches(@"^\d{3} ?\d{2}$").WithMessage("Postnummer har fem siffror, t.ex. 582 22.");
+        RuleFor(c => c.PostalCode).Matches(@"^[0-9]{3} ?[0-9]{2}$").WithMessage("Postnummer har fem siffror, t.ex. 582 22.");
         RuleFor(c => c.City).MaximumLength(100);
         RuleFor(c => c.Phone).Matches(@"^\+?[0-9 ()-]{5,20}$").WithMessage("Telefonnumret är inte giltigt.");
         RuleFor(c => c.Email).EmailAddress().MaximumLength(200).WithMessage("E-postadressen är inte giltig.");

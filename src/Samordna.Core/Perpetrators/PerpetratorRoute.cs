@@ -43,7 +43,7 @@ public enum Motivation { High, Ambivalent, Low, None }
 /// Erbjudande: what was offered to the person who uses violence, by whom, and the answer. A decline
 /// gets a re-contact reminder, so the person is not lost after saying no once.
 /// </summary>
-public sealed class SupportOffer : Entity
+public sealed class SupportOffer : Aggregate
 {
     private SupportOffer() { }
 

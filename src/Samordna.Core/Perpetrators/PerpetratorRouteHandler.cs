@@ -11,13 +11,15 @@ public sealed record AssessMotivation(Attitude? Attitude, Motivation? Motivation
 
 public sealed record OfferSupport(string? Offer, OfferChannel? Channel);
 
-public sealed record AnswerOffer(OfferResponse? Response);
+/// <param name="Version">The version of the offer the caller read (optional): a stale one is refused with 409.</param>
+public sealed record AnswerOffer(OfferResponse? Response, long? Version = null);
 
 public sealed record RegisterPoliceEvent(PoliceEventKind? Kind, DateTimeOffset? OccurredAt);
 
 public sealed record MotivationAssessmentView(Guid Id, DateTimeOffset AssessedAt, Attitude Attitude, Motivation Motivation, string? Notes);
 
-public sealed record SupportOfferView(Guid Id, DateTimeOffset OfferedAt, string Offer, OfferChannel Channel, OfferResponse Response, DateTimeOffset? RespondedAt);
+public sealed record SupportOfferView(Guid Id, DateTimeOffset OfferedAt, string Offer, OfferChannel Channel, OfferResponse Response, DateTimeOffset? RespondedAt,
+    long Version);
 
 public sealed record PoliceEventView(Guid Id, Guid CaseId, PoliceEventKind Kind, DateTimeOffset OccurredAt);
 
@@ -35,7 +37,7 @@ public static class PerpetratorRouteValidators
             const string motivation = "Ange motivationen till förändring: high, ambivalent, low eller none.";
             RuleFor(c => c.Attitude).NotNull().WithMessage(attitude).IsInEnum().WithMessage(attitude);
             RuleFor(c => c.Motivation).NotNull().WithMessage(motivation).IsInEnum().WithMessage(motivation);
-            RuleFor(c => c.Notes).MaximumLength(2_000);
+            RuleFor(c => c.Notes).MaximumLength(2_000).Text(TextKind.FreeText);
         }
     }
 
@@ -44,6 +46,7 @@ public static class PerpetratorRouteValidators
         public Offer()
         {
             RuleFor(c => c.Offer).NotEmpty().WithMessage("Ange vad som erbjöds.").MaximumLength(300);
+            RuleFor(c => c.Offer).Text(TextKind.FreeText);
             RuleFor(c => c.Channel).NotNull().WithMessage("Ange vem som lämnade erbjudandet: caseSocialWorker eller perpetratorSpecialist.")
                 .IsInEnum().WithMessage("Ange vem som lämnade erbjudandet: caseSocialWorker eller perpetratorSpecialist.");
         }
@@ -55,7 +58,7 @@ public static class PerpetratorRouteValidators
         {
             const string kind = "Ange händelsen: report, arrest, remand eller release.";
             RuleFor(c => c.Kind).NotNull().WithMessage(kind).IsInEnum().WithMessage(kind);
-            RuleFor(c => c.OccurredAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(5)).WithMessage("Händelsen kan inte ligga i framtiden.");
+            RuleFor(c => c.OccurredAt).HasHappened(clock, "Händelsen kan inte ligga i framtiden.");
         }
     }
 }
@@ -75,7 +78,7 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
             await db.Set<MotivationAssessment>().AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.AssessedAt)
                 .Select(a => new MotivationAssessmentView(a.Id, a.AssessedAt, a.Attitude, a.Motivation, a.Notes)).ToListAsync(ct),
             await db.Set<SupportOffer>().AsNoTracking().Where(o => o.CaseId == caseId).OrderBy(o => o.OfferedAt)
-                .Select(o => new SupportOfferView(o.Id, o.OfferedAt, o.Offer, o.Channel, o.Response, o.RespondedAt)).ToListAsync(ct),
+                .Select(o => new SupportOfferView(o.Id, o.OfferedAt, o.Offer, o.Channel, o.Response, o.RespondedAt, o.Version)).ToListAsync(ct),
             await db.Set<PoliceEvent>().AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.OccurredAt)
                 .Select(e => new PoliceEventView(e.Id, e.CaseId, e.Kind, e.OccurredAt)).ToListAsync(ct));
         audit.CaseAccessed(actor, AuditAction.ReadCase, access);
@@ -115,6 +118,7 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
         var access = await policy.RequireCaseOf(actor, offer.CaseId, CaseOperation.RecordAssessments, new NotFoundException("Erbjudandet", offerId), ct);
         var @case = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == offer.CaseId, ct);
         var now = clock.GetUtcNow();
+        if (command.Version is { } expected) offer.EnsureVersion(expected);
         offer.Answer(command.Response.Value, now);
         if (command.Response == OfferResponse.Declined)
             db.Add(new CaseTask(@case, TaskKind.Recontact, $"Ny kontakt efter avböjt erbjudande: {offer.Offer}", required: false, now,
@@ -158,5 +162,5 @@ public sealed class PerpetratorRouteHandler(DbContext db, TimeProvider clock, Ac
         return (access, await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == caseId, ct));
     }
 
-    private static SupportOfferView View(SupportOffer o) => new(o.Id, o.OfferedAt, o.Offer, o.Channel, o.Response, o.RespondedAt);
+    private static SupportOfferView View(SupportOffer o) => new(o.Id, o.OfferedAt, o.Offer, o.Channel, o.Response, o.RespondedAt, o.Version);
 }

@@ -172,6 +172,7 @@ public sealed class RejectStaffAccessRequestValidator : AbstractValidator<Reject
         RuleFor(c => c.Version).NotNull().WithMessage("Ange vilken version av beställningen du har läst.");
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Ange skälet till att beställningen avslås.")
             .MaximumLength(StaffAccessRequest.MaxRejectionReasonLength);
+        RuleFor(c => c.Reason).Text(TextKind.FreeText);
     }
 }
 

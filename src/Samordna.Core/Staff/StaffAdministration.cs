@@ -42,6 +42,7 @@ public sealed class CreateStaffMemberValidator : AbstractValidator<CreateStaffMe
         RuleFor(c => c.UserName).NotEmpty().Matches("^[a-z0-9._@-]{2,100}$")
             .WithMessage("Användarnamnet består av 2–100 små bokstäver, siffror och . _ @ -.");
         RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100).WithMessage("Ange namn.");
+        RuleFor(c => c.DisplayName).Text(TextKind.Name);
         RuleFor(c => c.Email).EmailAddress().MaximumLength(200);
         RuleFor(c => c.Roles).NotEmpty().WithMessage("Ange minst en roll i en enhet.");
         RuleForEach(c => c.Roles).ChildRules(role =>
@@ -52,14 +53,19 @@ public sealed class CreateStaffMemberValidator : AbstractValidator<CreateStaffMe
         RuleFor(c => c.IdentityNumber)
             .Must(n => PersonalIdentityNumber.TryParse(n, SwedishTime.Today(clock), out _, out _))
             .When(c => !string.IsNullOrWhiteSpace(c.IdentityNumber)).WithMessage("Personnumret är inte giltigt.");
+        RuleFor(c => c.HomeAddress).MaximumLength(200).Text(TextKind.Name);
     }
 }
 
 public sealed class UpdateStaffMemberValidator : AbstractValidator<UpdateStaffMember>
 {
-    public UpdateStaffMemberValidator()
+    public UpdateStaffMemberValidator(TimeProvider clock)
     {
         RuleFor(c => c.Version).NotNull().WithMessage("Ange vilken version ändringen bygger på.");
+        RuleFor(c => c.IdentityNumber)
+            .Must(n => PersonalIdentityNumber.TryParse(n, SwedishTime.Today(clock), out _, out _))
+            .When(c => !string.IsNullOrWhiteSpace(c.IdentityNumber)).WithMessage("Personnumret är inte giltigt.");
+        RuleFor(c => c.HomeAddress).MaximumLength(200).Text(TextKind.Name);
         RuleForEach(c => c.Roles).ChildRules(role =>
         {
             role.RuleFor(r => r.UnitId).NotEmpty().WithMessage("Ange enhet för rollen.");

@@ -73,6 +73,7 @@ internal sealed class CaseTaskConfiguration : IEntityTypeConfiguration<CaseTask>
     public void Configure(EntityTypeBuilder<CaseTask> task)
     {
         task.ToTable("case_tasks");
+        task.Property(t => t.Version).IsConcurrencyToken();
         task.Property(t => t.Title).HasMaxLength(200);
         task.Property(t => t.RuleKey).HasMaxLength(80);
         task.Property(t => t.LegalBasis).HasMaxLength(200);

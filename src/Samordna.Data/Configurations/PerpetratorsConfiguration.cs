@@ -21,6 +21,7 @@ internal sealed class SupportOfferConfiguration : IEntityTypeConfiguration<Suppo
     public void Configure(EntityTypeBuilder<SupportOffer> offer)
     {
         offer.ToTable("support_offers");
+        offer.Property(o => o.Version).IsConcurrencyToken();
         offer.Property(o => o.Offer).HasMaxLength(300);
         offer.HasOne<Case>().WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
         offer.HasIndex(o => o.CaseId);

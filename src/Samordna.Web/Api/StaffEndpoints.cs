@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Samordna.Core;
 using Samordna.Core.Access;
 using Samordna.Core.Staff;
 using Samordna.Data;
@@ -29,6 +30,10 @@ public static class StaffEndpoints
             var account = new StaffAccount { Id = member.Id, UserName = member.UserName, Email = member.Email, EmailConfirmed = true };
             // Saves the member of staff, the account and the audit entry together; a refused password saves nothing.
             var result = await accounts.CreateAsync(account, command.Password);
+            // A second request with the same user name that passed the check above at the same moment: the
+            // same conflict as a sequential one, not a complaint about the password.
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+                throw new DomainRuleException("Användarnamnet är upptaget.");
             if (!result.Succeeded)
                 throw new ValidationException(result.Errors.Select(e => new ValidationFailure(nameof(command.Password), e.Description)));
             return TypedResults.Created($"/api/v1/admin/staff/{member.Id}", await admin.Get(current, member, ct));

@@ -12,8 +12,10 @@ public static class TaskEndpoints
     {
         var tasks = api.MapGroup("/tasks").WithTags("Deadlines").RequireCapability(Capability.CaseContent);
 
-        tasks.MapPost("/{id:guid}/complete", async Task<Ok<CaseTaskView>> (Guid id, CurrentActor actor, CaseTaskHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(await handler.Complete(await actor.Get(ct), id, ct)));
+        tasks.MapPost("/{id:guid}/complete", async Task<Ok<CaseTaskView>> (Guid id, long? version, CurrentActor actor, CaseTaskHandler handler,
+                CancellationToken ct) =>
+            TypedResults.Ok(await handler.Complete(await actor.Get(ct), id, ct, version)))
+            .WithSummary("Mark a task done; `version` (optional) is the task's version you read, and a stale one answers 409.");
 
         tasks.MapPost("/{id:guid}/waive", async Task<Ok<CaseTaskView>> (Guid id, WaiveTask command, CurrentActor actor,
                 CaseTaskHandler handler, CancellationToken ct) =>

@@ -20,15 +20,17 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> log) : IExceptionHand
             ValidationException invalid => Problem.Validation(invalid.Errors
                 .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
-            BadHttpRequestException { InnerException: JsonException json } => Problem.Validation(new()
-            {
-                [JsonPathToField(json.Path)] = ["Värdet kan inte läsas: kontrollera typ och stavning (t.ex. \"woman\", \"man\", \"other\" eller \"unknown\")."],
-            }),
+            BadHttpRequestException { InnerException: JsonException json } => JsonBodyProblem.For(http, json),
+            BadHttpRequestException bad when JsonBodyProblem.ForParameter(bad) is { } parameter => parameter,
             BadHttpRequestException bad => new Problem(bad.StatusCode, "Felaktig begäran", bad.Message),
             NotFoundException missing => new Problem(StatusCodes.Status404NotFound, "Finns inte", missing.Message),
             ForbiddenException forbidden => new Problem(StatusCodes.Status403Forbidden, "Åtkomst nekad", forbidden.Message, Operation: forbidden.Operation),
             DomainRuleException rule => new Problem(StatusCodes.Status409Conflict, "Ändringen strider mot en regel", rule.Message),
             ConcurrencyConflictException conflict => new Problem(StatusCodes.Status409Conflict, "Ändrad av någon annan", conflict.Message),
+            // Two requests that both passed the "is it free?" check (same identity number, user name, queue
+            // place) meet at the unique index: the second is a conflict like any other, not a server error.
+            DbUpdateException { InnerException: var inner } when IsUniqueViolation(inner) => new Problem(StatusCodes.Status409Conflict,
+                "Finns redan", "Uppgiften registrerades samtidigt av någon annan och finns redan. Läs in uppgifterna igen."),
             DbUpdateConcurrencyException => new Problem(StatusCodes.Status409Conflict, "Ändrad av någon annan",
                 "Någon annan sparade en ändring samtidigt. Läs in uppgifterna igen och gör om ändringen."),
             UnauthorizedAccessException => new Problem(StatusCodes.Status401Unauthorized, "Inte inloggad", "Logga in igen."),
@@ -44,9 +46,13 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> log) : IExceptionHand
         return true;
     }
 
-    // System.Text.Json reports "$.gender" or "$.parties[0].role"; the field name is what the client sent.
-    private static string JsonPathToField(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+    /// <summary>A unique index refused the row: PostgreSQL's 23505, SQLite's constraint error for UNIQUE or PRIMARY KEY.</summary>
+    internal static bool IsUniqueViolation(Exception? exception) => exception switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 }
 
 /// <summary>What goes into a problem response.</summary>

@@ -177,4 +177,13 @@ public class PersonalIdentityNumberTests
         }
         return nineDigits + (10 - sum % 10) % 10;
     }
+
+    // .NET's \d matches every Unicode decimal digit; these look like 19121212-1212 but are no identity number.
+    [Theory]
+    [InlineData("\uFF11\uFF19\uFF11\uFF12\uFF11\uFF12\uFF11\uFF12-\uFF11\uFF12\uFF11\uFF12")] // full-width
+    [InlineData("\u0661\u0669\u0661\u0662\u0661\u0662\u0661\u0662-\u0661\u0662\u0661\u0662")] // Arabic-Indic
+    [InlineData("1912121\u0662-1212")] // one Arabic-Indic digit among ASCII ones
+    [InlineData("\u0967\u0968\u0967\u0968\u0967\u0968-\u0967\u0968\u0967\u0968")] // Devanagari, 10 digits
+    public void Only_ascii_digits_make_an_identity_number(string input) =>
+        Refused(input).ShouldContain("10 eller 12 siffror");
 }

@@ -734,6 +734,11 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.Property<string>("WaiverReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1906,6 +1911,11 @@ namespace Samordna.Data.Migrations.Npgsql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("response");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_support_offers");

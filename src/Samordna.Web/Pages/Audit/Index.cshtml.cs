@@ -187,7 +187,7 @@ public sealed class IndexModel(CurrentActor currentActor, AuditReview review) : 
     private T? ReadEnum<T>(string? text, string field, string message) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (Enum.TryParse<T>(text, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text[0])) return value;
+        if (Samordna.Web.Problems.EnumNames.TryRead(typeof(T), text, out var value)) return (T)value!;
         ModelState.AddModelError(Key(field), message);
         return null;
     }
