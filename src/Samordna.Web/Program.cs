@@ -7,6 +7,7 @@ using Samordna.Data;
 using Samordna.Web.Access;
 using Samordna.Web.Api;
 using Samordna.Web.Health;
+using Samordna.Web.OpenApi;
 using Samordna.Web.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -79,12 +80,11 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
     // A field of a change that the client leaves out stays as it is; an explicit null clears it.
     json.SerializerOptions.Converters.Add(new OptionalJsonConverterFactory());
+    // Numbers are numbers: "5" for an integer is refused (and the document types integers as integer only).
+    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
-builder.Services.AddOpenApi("v1", openApi =>
-{
-    openApi.CreateSchemaReferenceId = OptionalSchemaTransformer.Inline;
-    openApi.AddSchemaTransformer<OptionalSchemaTransformer>();
-});
+// /openapi/v1.json, described from the endpoints' metadata (src/Samordna.Web/OpenApi/).
+builder.Services.AddSamordnaOpenApi();
 builder.Services.AddRazorPages();
 // Swedish text is written as is in pages (å, ä, ö), not as numeric character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
