@@ -84,7 +84,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 // /openapi/v1.json, described from the endpoints' metadata (src/Samordna.Web/OpenApi/).
-builder.Services.AddSamordnaOpenApi();
+builder.Services.AddSamordnaOpenApi(builder.Configuration);
 builder.Services.AddRazorPages();
 // Swedish text is written as is in pages (å, ä, ö), not as numeric character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

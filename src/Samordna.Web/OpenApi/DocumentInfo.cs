@@ -6,13 +6,10 @@ namespace Samordna.Web.OpenApi;
 /// <summary>
 /// The document's own description: title, what each tag covers, and where the API is. The generator would
 /// put the request's scheme and Host header there ("http://host/", wrong behind a TLS proxy and echoing
-/// whatever a client sends); instead it is Samordna:OpenApi:PublicBaseUrl when the operator sets it, else
-/// "/" — relative to where the document was fetched, which is the same host.
+/// whatever a client sends); instead it is <see cref="PublicBaseUrl"/>.
 /// </summary>
-public sealed class DocumentInfo(IConfiguration configuration) : IOpenApiDocumentTransformer
+public sealed class DocumentInfo(PublicBaseUrl server) : IOpenApiDocumentTransformer
 {
-    public const string PublicBaseUrlSetting = "Samordna:OpenApi:PublicBaseUrl";
-
     private static readonly Dictionary<string, string> Tags = new()
     {
         ["Session"] = "Sign-in for API clients: the session cookie, as the pages use it.",
@@ -35,8 +32,7 @@ public sealed class DocumentInfo(IConfiguration configuration) : IOpenApiDocumen
         document.Info.Title = "Samordna API";
         document.Info.Description = "Case management for social services' work against violence in close relationships. " +
             "Sign in with POST /api/v1/session; errors are application/problem+json; a change to a record takes the `version` last read (409 when stale).";
-        var baseUrl = configuration[PublicBaseUrlSetting]?.TrimEnd('/');
-        document.Servers = [new OpenApiServer { Url = string.IsNullOrEmpty(baseUrl) ? "/" : baseUrl }];
+        document.Servers = [new OpenApiServer { Url = server.Url }];
 
         var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
             .Select(t => t.Name).Where(n => n is not null).Distinct().Order(StringComparer.Ordinal);

@@ -10,8 +10,12 @@ namespace Samordna.Web.OpenApi;
 /// </summary>
 public static class OpenApiDescription
 {
-    public static IServiceCollection AddSamordnaOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi("v1", openApi =>
+    /// <summary>Where clients reach the API, for the document's <c>servers</c>; a value that is no absolute http(s) URL stops the host.</summary>
+    public const string PublicBaseUrlSetting = "Samordna:OpenApi:PublicBaseUrl";
+
+    public static IServiceCollection AddSamordnaOpenApi(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton(new PublicBaseUrl(PublicBaseUrl.From(configuration[PublicBaseUrlSetting])))
+            .AddOpenApi("v1", openApi =>
         {
             openApi.CreateSchemaReferenceId = OptionalSchemaTransformer.Inline;
             openApi.AddSchemaTransformer<OptionalSchemaTransformer>();
@@ -25,4 +29,17 @@ public static class OpenApiDescription
             openApi.AddDocumentTransformer<RequiredFieldsTransformer>();
             openApi.AddDocumentTransformer<DocumentInfo>();
         });
+}
+
+/// <summary>The API's address as clients see it (behind the proxy): "/" — the document's own host — unless configured.</summary>
+public sealed record PublicBaseUrl(string Url)
+{
+    public static string From(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured)) return "/";
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || url.Query.Length > 0 || url.Fragment.Length > 0)
+            throw new InvalidOperationException(
+                $"{OpenApiDescription.PublicBaseUrlSetting} must be an absolute http(s) address without query, e.g. https://samordna.kommun.se; it is '{configured}'.");
+        return url.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -259,6 +260,17 @@ public abstract class OpenApiDocumentTests(SamordnaApp app)
         var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json") { Headers = { Host = "evil.example" } };
         var served = JsonDocument.Parse(await (await app.Anonymous().SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
         served.GetProperty("servers").EnumerateArray().Select(s => Text(s, "url")).ShouldBe(["/"]);
+    }
+
+    [Fact]
+    public async Task A_configured_public_address_is_the_server_and_a_malformed_one_stops_the_host()
+    {
+        using var configured = app.WithWebHostBuilder(host => host.UseSetting("Samordna:OpenApi:PublicBaseUrl", "https://samordna.example.se/"));
+        var document = JsonDocument.Parse(await configured.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        document.GetProperty("servers").EnumerateArray().Select(s => Text(s, "url")).ShouldBe(["https://samordna.example.se"]);
+
+        using var malformed = app.WithWebHostBuilder(host => host.UseSetting("Samordna:OpenApi:PublicBaseUrl", "samordna.example.se"));
+        Should.Throw<InvalidOperationException>(() => malformed.CreateClient()).Message.ShouldContain("Samordna:OpenApi:PublicBaseUrl");
     }
 }
 
