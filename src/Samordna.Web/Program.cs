@@ -7,6 +7,7 @@ using Samordna.Data;
 using Samordna.Web.Access;
 using Samordna.Web.Api;
 using Samordna.Web.Health;
+using Samordna.Web.OpenApi;
 using Samordna.Web.Problems;
 using Samordna.Web.Settings;
 
@@ -79,11 +80,8 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 });
 // A body limit (Samordna:Api:MaxRequestBodyBytes) on every host, enums by name in forms too.
 builder.AddRequestGuards();
-builder.Services.AddOpenApi("v1", openApi =>
-{
-    openApi.CreateSchemaReferenceId = OptionalSchemaTransformer.Inline;
-    openApi.AddSchemaTransformer<OptionalSchemaTransformer>();
-});
+// /openapi/v1.json, described from the endpoints' metadata (src/Samordna.Web/OpenApi/).
+builder.Services.AddSamordnaOpenApi(builder.Configuration);
 builder.Services.AddRazorPages();
 // Swedish text is written as is in pages (å, ä, ö), not as numeric character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

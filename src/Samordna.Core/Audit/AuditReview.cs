@@ -7,7 +7,8 @@ using Samordna.Core.Staff;
 
 namespace Samordna.Core.Audit;
 
-public sealed record AuditEntryView(Guid Id, long Sequence, DateTimeOffset At, Guid? StaffMemberId, string ActorName, string? Role,
+/// <param name="Role">The role the access was made in (stored as its name in the sealed entry; camelCase on the wire like every enum).</param>
+public sealed record AuditEntryView(Guid Id, long Sequence, DateTimeOffset At, Guid? StaffMemberId, string ActorName, StaffRole? Role,
     Guid? UnitId, string? Unit, AuditAction Action, string? Purpose, string? ClientAddress, AuditFlags Flags,
     IReadOnlyList<Guid> CaseIds, IReadOnlyList<Guid> PersonIds, IReadOnlyList<Guid> ChangedStaffIds);
 
@@ -230,7 +231,8 @@ public sealed class AuditReview(DbContext db, TimeProvider clock, AuditTrail aud
         var subjects = (await db.Set<AuditSubject>().AsNoTracking().Where(s => ids.Contains(s.EntryId)).ToListAsync(ct)).ToLookup(s => s.EntryId);
         var unitIds = list.Where(e => e.UnitId != null).Select(e => e.UnitId!.Value).Distinct().ToList();
         var units = await db.Set<Unit>().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return list.Select(e => new AuditEntryView(e.Id, e.Sequence, e.At, e.StaffMemberId, e.ActorName, e.Role, e.UnitId,
+        return list.Select(e => new AuditEntryView(e.Id, e.Sequence, e.At, e.StaffMemberId, e.ActorName,
+            Enum.TryParse<StaffRole>(e.Role, out var role) ? role : null, e.UnitId,
             e.UnitId is { } u && units.TryGetValue(u, out var name) ? name : null, e.Action, e.Purpose, e.ClientAddress, e.Flags,
             subjects[e.Id].Where(s => s.CaseId != null).Select(s => s.CaseId!.Value).ToList(),
             subjects[e.Id].Where(s => s.PersonId != null).Select(s => s.PersonId!.Value).ToList(),

@@ -3,6 +3,7 @@ using Samordna.Core;
 using Samordna.Core.Access;
 using Samordna.Core.Audit;
 using Samordna.Web.Access;
+using Samordna.Web.OpenApi;
 
 namespace Samordna.Web.Api;
 
@@ -21,12 +22,14 @@ public static class AuditEndpoints
                     changedStaff),
                 before, limit ?? 100, ct)))
             .WithSummary("Audit entries, newest first, filtered by member of staff (`staff`: who did it), person, case, period, action, saved check " +
-                         "or the member of staff changed by staff administration (`changedStaff`); keyset-paged with `before`.");
+                         "or the member of staff changed by staff administration (`changedStaff`); keyset-paged with `before`.")
+            .WithName("listAuditEntries").WithValuesOf<AuditAction>("action").WithValuesOf<AuditCheck>("check");
 
         audit.MapGet("/findings/{check}", async Task<Ok<IReadOnlyList<AuditFinding>>> (string check, DateTimeOffset? from, DateTimeOffset? to,
                 int? threshold, CurrentActor actor, AuditReview review, CancellationToken ct) =>
             TypedResults.Ok(await review.Findings(await actor.Get(ct), QueryValues.Enum<AuditCheck>(check, "check")!.Value, from, to,
                 threshold ?? AuditReview.DefaultOutsideCaseloadThreshold, ct)))
-            .WithSummary("What a saved check finds in a period (default the last 30 days).");
+            .WithSummary("What a saved check finds in a period (default the last 30 days).")
+            .WithName("getAuditFindings").WithValuesOf<AuditCheck>("check");
     }
 }

@@ -10,6 +10,7 @@ public static class OrganisationEndpoints
     {
         api.MapGet("/organisation", async Task<Ok<OrganisationView>> (CurrentActor actor, OrganisationQueries queries, CancellationToken ct) =>
             TypedResults.Ok(await queries.Mine(await actor.Get(ct), ct)))
-            .WithTags("Organisation").RequireSignedIn().WithSummary("The caller's municipality and its units.");
+            .WithTags("Organisation").RequireSignedIn().WithSummary("The caller's municipality and its units.")
+            .WithName("getOrganisation");
     }
 }

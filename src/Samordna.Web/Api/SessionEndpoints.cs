@@ -5,7 +5,7 @@ using Samordna.Web.Problems;
 
 namespace Samordna.Web.Api;
 
-public sealed record SignInRequest(string? UserName, string? Password);
+public sealed record SignInRequest(string UserName, string Password);
 
 /// <summary>
 /// Sign-in for API clients: the same cookie session as the pages. With local accounts turned off
@@ -23,15 +23,18 @@ public static class SessionEndpoints
             if (outcome == SignInOutcome.SignedIn) return Results.NoContent();
             await ProblemResponses.Write(http, new Problem(StatusCodes.Status401Unauthorized, "Inloggningen misslyckades", signIn.Message(outcome)));
             return Results.Empty;
-        }).AllowAnonymous();
+        }).AllowAnonymous()
+            .WithName("signIn").WithSummary("Sign in with user name and password: 204 and the session cookie `samordna`, which later requests send.").Produces(StatusCodes.Status204NoContent);
 
         session.MapGet("/", async Task<Ok<Actor>> (CurrentActor actor, CancellationToken ct) => TypedResults.Ok(await actor.Get(ct)))
-            .RequireSignedIn();
+            .RequireSignedIn()
+            .WithName("getSession").WithSummary("Who is signed in: the member of staff, their roles per unit and capabilities.");
 
         session.MapDelete("/", async (StaffSignIn signIn, HttpContext http) =>
         {
             await signIn.SignOut(http.User);
             return Results.NoContent();
-        }).RequireSignedIn();
+        }).RequireSignedIn()
+            .WithName("signOut").WithSummary("Sign out: the session ends and a copy of its cookie is worthless.").Produces(StatusCodes.Status204NoContent);
     }
 }

@@ -18,7 +18,8 @@ public static class StaffEndpoints
         var staff = api.MapGroup("/admin/staff").WithTags("Administration").RequireCapability(Capability.Administration);
 
         staff.MapGet("/", async Task<Ok<IReadOnlyList<StaffView>>> (CurrentActor actor, StaffAdministration admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.List(await actor.Get(ct), ct)));
+            TypedResults.Ok(await admin.List(await actor.Get(ct), ct)))
+            .WithName("listStaff").WithSummary("The municipality's staff with roles per unit, clearance, activity and pending requests.");
 
         staff.MapPost("/", async Task<Created<StaffView>> (CreateStaffMember command, CurrentActor actor, StaffAdministration admin,
             UserManager<StaffAccount> accounts, CancellationToken ct) =>
@@ -39,7 +40,8 @@ public static class StaffEndpoints
             return TypedResults.Created($"/api/v1/admin/staff/{member.Id}", await admin.Get(current, member, ct));
         }).WithSummary("Add a member of staff with roles per unit and a first password. Roles with case content and the clearance " +
                        "are not given at once but asked for: the answer's `pendingRequest` holds them until a second systemförvaltare decides. " +
-                       "403 for an account with your own personnummer or e-mail.");
+                       "403 for an account with your own personnummer or e-mail.")
+            .WithName("createStaffMember");
 
         staff.MapPut("/{id:guid}", async Task<Ok<StaffView>> (Guid id, UpdateStaffMember command, CurrentActor actor,
                 StaffAdministration admin, CancellationToken ct) =>
@@ -47,23 +49,27 @@ public static class StaffEndpoints
             .WithSummary("Replace roles, set protected-data clearance, deactivate or reactivate. `version` must be the one read. " +
                          "Taking away and roles without case content apply at once; a role with case content or the clearance becomes " +
                          "`pendingRequest` (200 either way: `roles` and `protectedDataClearance` say what the member has now). " +
-                         "A change of access withdraws an older pending request. 403 on your own roles, clearance or activity.");
+                         "A change of access withdraws an older pending request. 403 on your own roles, clearance or activity.")
+            .WithName("updateStaffMember");
 
         var requests = api.MapGroup("/admin/staff-requests").WithTags("Administration").RequireCapability(Capability.Administration);
 
         requests.MapGet("/", async Task<Ok<IReadOnlyList<StaffAccessRequestView>>> (CurrentActor actor, StaffAdministration admin, CancellationToken ct) =>
                 TypedResults.Ok(await admin.PendingRequests(await actor.Get(ct), ct)))
-            .WithSummary("Behörighetsbeställningar waiting for a second systemförvaltare, oldest first.");
+            .WithSummary("Behörighetsbeställningar waiting for a second systemförvaltare, oldest first.")
+            .WithName("listStaffAccessRequests");
 
         requests.MapPost("/{id:guid}/approve", async Task<Ok<StaffAccessRequestView>> (Guid id, ApproveStaffAccessRequest command,
                 CurrentActor actor, StaffAdministration admin, CancellationToken ct) =>
                 TypedResults.Ok(await admin.Approve(await actor.Get(ct), id, command, ct)))
             .WithSummary("Approve and apply a pending request; `version` must be the one read. 403 for the one who asked and for the member " +
-                         "concerned, 409 when it is no longer pending.");
+                         "concerned, 409 when it is no longer pending.")
+            .WithName("approveStaffAccessRequest");
 
         requests.MapPost("/{id:guid}/reject", async Task<Ok<StaffAccessRequestView>> (Guid id, RejectStaffAccessRequest command,
                 CurrentActor actor, StaffAdministration admin, CancellationToken ct) =>
                 TypedResults.Ok(await admin.Reject(await actor.Get(ct), id, command, ct)))
-            .WithSummary("Reject a pending request with a `reason`; nothing is granted. Same rules as approve.");
+            .WithSummary("Reject a pending request with a `reason`; nothing is granted. Same rules as approve.")
+            .WithName("rejectStaffAccessRequest");
     }
 }

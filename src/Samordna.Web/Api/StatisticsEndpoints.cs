@@ -12,6 +12,7 @@ public static class StatisticsEndpoints
         api.MapGet("/statistics/cases", async Task<Ok<IReadOnlyList<CaseCount>>> (CurrentActor actor, CaseStatistics statistics, CancellationToken ct) =>
                 TypedResults.Ok(await statistics.ByTypeAndGender(await actor.Get(ct), ct)))
             .WithTags("Statistics").RequireCapability(Capability.Statistics)
-            .WithSummary("Cases by type and the subject's gender in your municipality: counts only.");
+            .WithSummary("Cases by type and the subject's gender in your municipality: counts only.")
+            .WithName("getCaseStatistics");
     }
 }

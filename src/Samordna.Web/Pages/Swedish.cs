@@ -95,9 +95,8 @@ public static class Swedish
         _ => role.ToString(),
     };
 
-    /// <summary>The role an audit entry was written in, stored as the role's name ("Caseworker").</summary>
-    public static string RoleLabel(string? role) =>
-        role is null ? "" : Enum.TryParse<StaffRole>(role, out var known) && Enum.IsDefined(known) ? Label(known) : role;
+    /// <summary>The role an audit entry was written in (none for entries without one).</summary>
+    public static string RoleLabel(StaffRole? role) => role is { } known ? Label(known) : "";
 
     public static string Label(AuditAction action) => action switch
     {
