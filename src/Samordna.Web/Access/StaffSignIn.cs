@@ -62,6 +62,7 @@ public sealed class StaffSignIn(SignInManager<StaffAccount> signIn, UserManager<
         {
             if (account.AccessFailedCount != 0) await accounts.ResetAccessFailedCountAsync(account);
             await signIn.SignInAsync(account, isPersistent: false, authenticationMethod: "pwd");
+            log.LogInformation("Password sign-in of {UserName}", userName);
             return new(SignInOutcome.SignedIn);
         }
 
