@@ -30,7 +30,7 @@ public static class WebSecurity
             ? [authority.GetLeftPart(UriPartial.Authority)]
             : Array.Empty<string>();
         // A form that signs in with the identity provider is redirected there: form-action covers that redirect.
-        app.UseMiddleware<SecurityHeaders>(SecurityHeaders.ContentSecurityPolicy(identityProvider));
+        app.UseMiddleware<SecurityHeaders>(SecurityHeaders.ContentSecurityPolicy(identityProvider), !app.Environment.IsDevelopment());
         PathString[] callbacks = [];
         if (identityProvider.Length > 0)
         {

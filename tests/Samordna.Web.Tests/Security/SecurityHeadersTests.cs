@@ -12,7 +12,7 @@ namespace Samordna.Web.Tests.Security;
 /// </summary>
 public abstract partial class SecurityHeadersTests(SamordnaApp app)
 {
-    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
+    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; " +
                                   "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static void ShouldCarryTheHeaders(HttpResponseMessage response, bool https = true)
