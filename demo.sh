@@ -10,6 +10,8 @@ mkdir -p "$DATA"
 
 export Samordna__Database__Provider=Sqlite
 export ConnectionStrings__Samordna="Data Source=$DATA/samordna.db"
+# The demo is served over plain http on localhost only; Samordna allows that only on loopback (see README).
+export Samordna__SignIn__AllowInsecureHttp=true
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "Building Samordna..."

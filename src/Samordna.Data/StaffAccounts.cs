@@ -16,9 +16,11 @@ public static class StaffAccounts
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 5;
+        // The web host's password sign-in applies AccountLockout itself (growing, capped lockouts); Identity's own
+        // settings say the same for its first lockout, so nothing that asks Identity disagrees.
         options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.MaxFailedAccessAttempts = AccountLockout.FailuresPerLockout;
+        options.Lockout.DefaultLockoutTimeSpan = AccountLockout.First;
         options.User.RequireUniqueEmail = false;
     }
 

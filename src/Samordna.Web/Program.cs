@@ -10,6 +10,7 @@ using Samordna.Web.Health;
 using Samordna.Web.OpenApi;
 using Samordna.Web.Problems;
 using Samordna.Web.Settings;
+using Samordna.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 // Every setting is read and checked first: an invalid one ends the host here with one line naming it (Settings/).
@@ -23,6 +24,8 @@ builder.Services.AddSamordnaData(builder.Configuration);
 // host here). Either way ends in the same application cookie, which expires when idle.
 var signInSettings = SignInSettings.From(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(signInSettings);
+// Secure cookies (plain HTTP only for the local demo), security headers, cross-site refusal and sign-in rate limits.
+builder.AddWebSecurity(signInSettings);
 builder.Services.AddIdentityCore<StaffAccount>(StaffAccounts.Configure)
     .AddEntityFrameworkStores<SamordnaDbContext>()
     .AddSignInManager();
@@ -98,11 +101,13 @@ var app = builder.Build();
 // First, so everything after it (redirects, the cookie's Secure flag, the audit log) sees the client
 // and scheme the proxy saw.
 if (forwardedHeaders.TrustsAProxy) app.UseForwardedHeaders(forwardedHeaders.Options());
+app.UseWebSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ProblemResponses.ForStatusCode);
 app.UseRequestBodyLimit();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

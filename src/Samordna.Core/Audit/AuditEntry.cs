@@ -183,6 +183,15 @@ public enum AuditAction
 
     /// <summary>Roles, clearance or whether the account is active changed at once (revoking, roles without case content, or grants when no second approver is required).</summary>
     ChangeStaffAccess,
+
+    /// <summary>
+    /// A sign-in account locked after repeated wrong passwords (no signed-in actor: the entry names the account and
+    /// the client address the last attempt came from).
+    /// </summary>
+    LockOutAccount,
+
+    /// <summary>A locked sign-in account opened again by a systemförvaltare before its lockout ran out.</summary>
+    UnlockAccount,
 }
 
 /// <summary>Marks set when the entry is sealed (see <see cref="AuditDerivation"/>), so the log review's checks are cheap.</summary>

@@ -32,6 +32,14 @@ public sealed class AuditTrail(DbContext db, TimeProvider clock)
         Capability capability = Capability.CaseContent) =>
         Add(actor, action, through ?? actor.RoleGranting(capability), subjects, AuditFlags.None, null);
 
+    /// <summary>
+    /// What happened to a member of staff's sign-in account without anyone signed in (a lockout after wrong
+    /// passwords): written in the account's municipality, with no actor, from the client that caused it.
+    /// </summary>
+    public void AccountEvent(Guid organisationId, Guid staffMemberId, AuditAction action, string? clientAddress) =>
+        db.Add(new AuditEntry(organisationId, clock.GetUtcNow(), null, "inloggningen", null, null, action, null, clientAddress,
+            AuditFlags.None, [AuditSubject.Staff(staffMemberId)]));
+
     private void Add(Actor actor, AuditAction action, UnitRole? through, IEnumerable<AuditSubject> subjects, AuditFlags flags, string? purpose) =>
         db.Add(new AuditEntry(actor.OrganisationId, clock.GetUtcNow(), actor.StaffMemberId, actor.DisplayName,
             through?.Role.ToString(), through?.UnitId, action, purpose, actor.ClientAddress, flags, subjects));

@@ -172,6 +172,19 @@ public sealed class StaffAdministration(DbContext db, TimeProvider clock, AuditT
         return (await RequestViews(actor, [request], ct)).Single();
     }
 
+    /// <summary>
+    /// Lifts a lockout (kontospärr) of a member of staff in the actor's municipality and logs it; the sign-in account
+    /// itself is the host's (ASP.NET Core Identity), which clears it and saves the entry with it. Anyone's, one's own
+    /// included: a locked-out systemförvaltare is not signed in to ask.
+    /// </summary>
+    public async Task<StaffMember> Unlock(Actor actor, Guid id, CancellationToken ct)
+    {
+        var member = await db.Set<StaffMember>().SingleOrDefaultAsync(s => s.Id == id && s.OrganisationId == actor.OrganisationId, ct)
+            ?? throw new NotFoundException("Medarbetaren", id);
+        Record(actor, AuditAction.UnlockAccount, member.Id);
+        return member;
+    }
+
     public async Task<StaffView> Get(Actor actor, StaffMember member, CancellationToken ct)
     {
         var pending = await db.Set<StaffAccessRequest>().AsNoTracking()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Samordna.Core.Access;
 using Samordna.Web.Access;
 using Samordna.Web.Problems;
+using Samordna.Web.Security;
 
 namespace Samordna.Web.Api;
 
@@ -19,12 +20,17 @@ public static class SessionEndpoints
 
         session.MapPost("/", async (SignInRequest request, StaffSignIn signIn, HttpContext http) =>
         {
-            var outcome = await signIn.SignIn(request.UserName, request.Password);
-            if (outcome == SignInOutcome.SignedIn) return Results.NoContent();
-            await ProblemResponses.Write(http, new Problem(StatusCodes.Status401Unauthorized, "Inloggningen misslyckades", signIn.Message(outcome)));
+            var attempt = await signIn.SignIn(request.UserName, request.Password);
+            if (attempt.SignedIn) return Results.NoContent();
+            if (attempt is { Outcome: SignInOutcome.TooManyAttempts, RetryAfter: { } wait })
+                await SignInRateLimits.TooManyAttempts(http, wait);
+            else
+                await ProblemResponses.Write(http, new Problem(StatusCodes.Status401Unauthorized, "Inloggningen misslyckades", signIn.Message(attempt.Outcome)));
             return Results.Empty;
-        }).AllowAnonymous()
-            .WithName("signIn").WithSummary("Sign in with user name and password: 204 and the session cookie `samordna`, which later requests send.").Produces(StatusCodes.Status204NoContent);
+        }).AllowAnonymous().RequireRateLimiting(SignInRateLimits.Policy)
+            .WithName("signIn").Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Sign in with a password: 204 and the session cookie `samordna`, which later requests send. 401 alike for an " +
+                         "unknown name, a wrong password and a locked account; 429 with Retry-After after too many attempts from one client or for one account name.");
 
         session.MapGet("/", async Task<Ok<Actor>> (CurrentActor actor, CancellationToken ct) => TypedResults.Ok(await actor.Get(ct)))
             .RequireSignedIn()

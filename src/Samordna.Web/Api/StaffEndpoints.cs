@@ -52,6 +52,17 @@ public static class StaffEndpoints
                          "A change of access withdraws an older pending request. 403 on your own roles, clearance or activity.")
             .WithName("updateStaffMember");
 
+        staff.MapPost("/{id:guid}/unlock", async Task<NoContent> (Guid id, CurrentActor actor, StaffAdministration admin, StaffSignIn signIn,
+                CancellationToken ct) =>
+            {
+                // The entry and the cleared lockout are saved together.
+                await admin.Unlock(await actor.Get(ct), id, ct);
+                await signIn.Unlock(id);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Lift a sign-in lockout (kontospärr) at once and forget the wrong passwords counted so far; logged. " +
+                         "A lockout also runs out by itself (1 minute, doubling with each lockout in a row, at most 15).");
+
         var requests = api.MapGroup("/admin/staff-requests").WithTags("Administration").RequireCapability(Capability.Administration);
 
         requests.MapGet("/", async Task<Ok<IReadOnlyList<StaffAccessRequestView>>> (CurrentActor actor, StaffAdministration admin, CancellationToken ct) =>

@@ -133,6 +133,8 @@ public static class Swedish
         AuditAction.ApproveStaffAccess => "Godkänd behörighetsbeställning",
         AuditAction.RejectStaffAccess => "Avslagen behörighetsbeställning",
         AuditAction.ChangeStaffAccess => "Ändring av roller eller behörighet",
+        AuditAction.LockOutAccount => "Kontospärr efter felaktiga lösenord",
+        AuditAction.UnlockAccount => "Kontospärr hävd",
         _ => action.ToString(),
     };
 

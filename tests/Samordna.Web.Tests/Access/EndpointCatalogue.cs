@@ -307,6 +307,8 @@ public static class EndpointCatalogue
                 version = await w.App.InDatabase(db => db.Set<StaffMember>().Where(s => s.Id == (w.CallerStaff ?? w.AdministeredStaff)).Select(s => s.Version).SingleAsync()),
                 roles = new[] { new { unitId = w.CallerUnit ?? w.OwningUnit, role = "caseworker" } }, protectedDataClearance = true,
             }),
+        ["POST /api/v1/admin/staff/{id:guid}/unlock"] = new Row(Rule.AdministrationHere, w =>
+            Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admin/staff/{w.AdministeredStaff}/unlock"))),
         ["GET /api/v1/admin/staff-requests"] = Get(Rule.Administration, _ => "/api/v1/admin/staff-requests"),
         ["POST /api/v1/admin/staff-requests/{id:guid}/approve"] = new Row(Rule.AdministrationHere, async w => new HttpRequestMessage(HttpMethod.Post,
             $"/api/v1/admin/staff-requests/{await Staff.PendingAccessRequest.Arrange(w.App)}/approve") { Content = JsonContent.Create(new { version = 0 }) }),

@@ -41,19 +41,19 @@ public abstract class ForwardedHeadersTests(SamordnaApp app)
         return entry.ClientAddress;
     }
 
-    /// <summary>Whether the session cookie of a sign-in sent with X-Forwarded-Proto: https is marked Secure.</summary>
-    protected async Task<bool> SignInOverForwardedHttpsSetsASecureCookie()
+    /// <summary>
+    /// Whether a request that reached the host over plain http but says X-Forwarded-Proto: https is taken as https:
+    /// HSTS, which is sent on https only. (The session cookie is Secure either way.)
+    /// </summary>
+    protected async Task<bool> ForwardedHttpsIsBelieved()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session")
-        {
-            Content = JsonContent.Create(new { userName = app.Asby.Caseworker, password = SamordnaApp.Password }),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
         request.Headers.Add("X-Forwarded-For", Client);
         request.Headers.Add("X-Forwarded-Proto", "https");
-        var response = await app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }).SendAsync(request);
+        var response = await app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), HandleCookies = false })
+            .SendAsync(request);
         response.EnsureSuccessStatusCode();
-        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("samordna=", StringComparison.Ordinal));
-        return session.Split(';').Any(part => part.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase));
+        return response.Headers.Contains("Strict-Transport-Security");
     }
 }
 
@@ -66,7 +66,7 @@ public sealed class WithoutAKnownProxy(SqliteApp app) : ForwardedHeadersTests(ap
 
     [Fact]
     public async Task X_Forwarded_Proto_is_ignored() =>
-        (await SignInOverForwardedHttpsSetsASecureCookie()).ShouldBeFalse();
+        (await ForwardedHttpsIsBelieved()).ShouldBeFalse();
 }
 
 /// <summary>Samordna:ForwardedHeaders:KnownProxies = 127.0.0.1, the test server's connection.</summary>
@@ -86,8 +86,8 @@ public sealed class BehindAKnownProxy(LoopbackProxyApp app) : ForwardedHeadersTe
         (await AddressLoggedForARead(Client)).ShouldBe(Client);
 
     [Fact]
-    public async Task The_scheme_the_proxy_saw_makes_the_session_cookie_secure() =>
-        (await SignInOverForwardedHttpsSetsASecureCookie()).ShouldBeTrue();
+    public async Task The_scheme_the_proxy_saw_counts_as_https_and_gets_HSTS() =>
+        (await ForwardedHttpsIsBelieved()).ShouldBeTrue();
 }
 
 /// <summary>A proxy and a proxy network configured, neither of them the test server's loopback connection.</summary>

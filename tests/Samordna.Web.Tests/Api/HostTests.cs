@@ -87,7 +87,7 @@ public abstract class HostTests(SamordnaApp app)
     {
         var signIn = await app.Anonymous().PostAsJsonAsync("/api/v1/session", new { userName = app.Asby.Caseworker, password = SamordnaApp.Password });
         var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        var bare = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var bare = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = SamordnaApp.BaseAddress, HandleCookies = false, AllowAutoRedirect = false });
         HttpRequestMessage WithCookie(HttpMethod method) => new(method, "/api/v1/session") { Headers = { { "Cookie", cookie } } };
 
         (await bare.SendAsync(WithCookie(HttpMethod.Get))).StatusCode.ShouldBe(HttpStatusCode.OK);

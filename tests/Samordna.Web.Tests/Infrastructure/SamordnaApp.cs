@@ -24,6 +24,9 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
 {
     public const string Password = "test-passphrase-2026";
 
+    /// <summary>Clients made without options of their own (<c>CreateClient()</c>) use https too.</summary>
+    protected SamordnaApp() => ClientOptions.BaseAddress = BaseAddress;
+
     public abstract DatabaseProvider Provider { get; }
     /// <summary>What the web host connects with: on PostgreSQL the application role, which may only append to the audit log.</summary>
     public string ConnectionString { get; protected set; } = "";
@@ -46,6 +49,9 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Testing");
         builder.UseSetting("Samordna:Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Samordna", ConnectionString);
+        // Every client signs in from the test server's one address: limits a real office would never meet, except where a test sets its own.
+        builder.UseSetting("Samordna:SignIn:RateLimit:PerClient:Permits", "1000000");
+        builder.UseSetting("Samordna:SignIn:RateLimit:PerAccount:Permits", "1000000");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackClient>());
     }
 
@@ -88,17 +94,20 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
         await DropDatabase();
     }
 
+    /// <summary>Where the test clients send their requests: https, as in production, so the Secure cookies come back.</summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
+
     /// <summary>A client with the session cookie of <paramref name="userName"/>; redirects are not followed so tests see them.</summary>
     public async Task<HttpClient> SignedIn(string userName)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         var response = await client.PostAsJsonAsync("/api/v1/session", new { userName, password = Password });
         response.EnsureSuccessStatusCode();
         return client;
     }
 
     public HttpClient Anonymous() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Adds a member of staff with a sign-in account and the given roles.</summary>
     public async Task<StaffMember> AddStaff(Guid organisationId, string userName, IEnumerable<(Guid Unit, StaffRole Role)> roles,

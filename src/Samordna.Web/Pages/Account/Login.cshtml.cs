@@ -10,6 +10,7 @@ namespace Samordna.Web.Pages.Account;
 /// the password form when local accounts are on (the default), or both.
 /// </summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Samordna.Web.Security.SignInRateLimits.Policy)]
 public sealed class LoginModel(StaffSignIn signIn, SignInSettings settings) : PageModel
 {
     public const string Form = nameof(Input);
@@ -34,9 +35,14 @@ public sealed class LoginModel(StaffSignIn signIn, SignInSettings settings) : Pa
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.UseSwedishBindingMessages();
-        var outcome = await signIn.SignIn(Input.UserName, Input.Password);
-        if (outcome == SignInOutcome.SignedIn) return LocalRedirect(Destination);
-        ModelState.AddFormError(Form, signIn.Message(outcome));
+        var attempt = await signIn.SignIn(Input.UserName, Input.Password);
+        if (attempt.SignedIn) return LocalRedirect(Destination);
+        if (attempt.Outcome == SignInOutcome.TooManyAttempts)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(attempt.RetryAfter!.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        ModelState.AddFormError(Form, signIn.Message(attempt.Outcome));
         return Page();
     }
 

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Samordna.Web.Problems;
+
+namespace Samordna.Web.Security;
+
+/// <summary>
+/// How many password sign-ins are tried before the answer is 429 (<c>Samordna:SignIn:RateLimit</c>): per client
+/// address (<c>PerClient</c>, ASP.NET Core's rate limiter on the sign-in endpoint and page) and per account name
+/// (<c>PerAccount</c>, whether or not such an account exists, so the limit tells nothing about who has one), each
+/// a number of attempts within a window of seconds. In front of the lockout: guessing is slowed before any
+/// account is locked, and one client cannot lock many accounts quickly.
+/// </summary>
+public sealed record SignInRateLimitSettings(int PerClientPermits, TimeSpan PerClientWindow, int PerAccountPermits, TimeSpan PerAccountWindow)
+{
+    public const string Section = "Samordna:SignIn:RateLimit";
+
+    public static SignInRateLimitSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        return new SignInRateLimitSettings(
+            Count(section, "PerClient:Permits", 30), Seconds(section, "PerClient:WindowSeconds", 60),
+            Count(section, "PerAccount:Permits", 10), Seconds(section, "PerAccount:WindowSeconds", 300));
+    }
+
+    private static int Count(IConfigurationSection section, string key, int fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 1_000_000
+            ? value
+            : throw new InvalidOperationException($"{Section}:{key} is '{text}'; use a whole number of attempts from 1 to 1000000.");
+    }
+
+    private static TimeSpan Seconds(IConfigurationSection section, string key, int fallback) => TimeSpan.FromSeconds(
+        string.IsNullOrWhiteSpace(section[key]) ? fallback
+        : int.TryParse(section[key], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 86_400 ? value
+        : throw new InvalidOperationException($"{Section}:{key} is '{section[key]}'; use a whole number of seconds from 1 to 86400."));
+}
+
+/// <summary>
+/// The per-account half of the sign-in limit: keyed on the account name as typed (trimmed, case-folded), so an
+/// unknown name is limited exactly like an existing one. The name is in the body, which the rate-limiting
+/// middleware cannot read, so <see cref="Access.StaffSignIn"/> asks before it looks anything up.
+/// </summary>
+public sealed class AccountAttemptLimiter(SignInRateLimitSettings settings) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(name =>
+        RateLimitPartition.GetFixedWindowLimiter(name, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.PerAccountPermits, Window = settings.PerAccountWindow, QueueLimit = 0, AutoReplenishment = true,
+        }));
+
+    /// <summary>Null when the attempt may go ahead; otherwise how long to wait.</summary>
+    public TimeSpan? Refuse(string userName)
+    {
+        using var lease = _limiter.AttemptAcquire(userName.Trim().ToUpperInvariant());
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.PerAccountWindow;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+public static class SignInRateLimits
+{
+    /// <summary>The policy on <c>POST /api/v1/session</c> and the sign-in page.</summary>
+    public const string Policy = "sign-in";
+
+    public static IServiceCollection AddSignInRateLimits(this IServiceCollection services, SignInRateLimitSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<AccountAttemptLimiter>();
+        services.AddRateLimiter(options =>
+        {
+            // Per client address (the proxy's forwarded one when a proxy is configured); only attempts count, not showing the form.
+            options.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.PerClientPermits, Window = settings.PerClientWindow, QueueLimit = 0, AutoReplenishment = true,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
+            options.OnRejected = (context, _) => TooManyAttempts(context.HttpContext,
+                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.PerClientWindow);
+        });
+        return services;
+    }
+
+    /// <summary>429 with Retry-After: problem details for the API, a readable page for a browser.</summary>
+    public static ValueTask TooManyAttempts(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return new ValueTask(ProblemResponses.Write(http, new Problem((int)HttpStatusCode.TooManyRequests, "För många inloggningsförsök",
+            $"Vänta {Wait(seconds)} och försök sedan igen.")));
+    }
+
+    private static string Wait(int seconds) => seconds < 90 ? $"{seconds} sekunder" : $"{(seconds + 59) / 60} minuter";
+}
