@@ -69,6 +69,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Samord
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddScoped<ProviderSignIn>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();
@@ -112,6 +113,7 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapSamordnaHealth();
 app.MapRazorPages();
+app.MapProviderBackChannelLogout();
 
 var api = app.MapGroup("/api/v1");
 api.MapSessionEndpoints();
@@ -120,6 +122,7 @@ api.MapPeopleEndpoints();
 api.MapCaseEndpoints();
 api.MapAuditEndpoints();
 api.MapStaffEndpoints();
+api.MapProviderAccountEndpoints();
 api.MapStatisticsEndpoints();
 api.MapTaskEndpoints();
 api.MapReportOfConcernEndpoints();

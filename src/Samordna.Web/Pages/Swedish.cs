@@ -134,6 +134,10 @@ public static class Swedish
         AuditAction.ApproveStaffAccess => "Godkänd behörighetsbeställning",
         AuditAction.RejectStaffAccess => "Avslagen behörighetsbeställning",
         AuditAction.ChangeStaffAccess => "Ändring av roller eller behörighet",
+        AuditAction.SignInThroughProvider => "Inloggning via kommunens inloggning",
+        AuditAction.SignInThroughProviderRefused => "Nekad inloggning via kommunens inloggning",
+        AuditAction.LinkProviderAccount => "Koppling till konto i kommunens inloggning",
+        AuditAction.SignedOutByProvider => "Utloggad av kommunens inloggning",
         _ => action.ToString(),
     };
 
