@@ -24,6 +24,12 @@ public static class OpenIdConnectSignIn
     public const string IdTokenName = OpenIdConnectParameterNames.IdToken;
     public const string AssuranceClaim = "acr";
 
+    /// <summary>
+    /// Set for the browser session when someone signs in through the provider, removed when they sign out there:
+    /// while it is present without a Samordna session, the next sign-in asks the provider for prompt=login.
+    /// </summary>
+    public const string ProviderSessionCookie = "samordna.provider";
+
     /// <summary>Where a sign-in that fails at the provider ends: the page says in Swedish why (<see cref="Failure"/>).</summary>
     public const string FailurePath = "/Account/ExternalLogin?handler=Callback";
 
@@ -66,6 +72,24 @@ public static class OpenIdConnectSignIn
         options.Events.OnRedirectToIdentityProvider = context =>
         {
             if (settings.RequiredAssurance.Count > 0) context.ProtocolMessage.AcrValues = string.Join(' ', settings.RequiredAssurance);
+            // The last session through the provider in this browser ended without signing out (the idle timeout,
+            // a closed tab): the provider's session may still be the last person's, so it must ask who this is.
+            if (context.Request.Cookies.ContainsKey(ProviderSessionCookie) && context.HttpContext.User.Identity?.IsAuthenticated != true
+                && context.ProtocolMessage.Prompt is null)
+                context.ProtocolMessage.Prompt = OpenIdConnectPrompt.Login;
+            return Task.CompletedTask;
+        };
+        options.Events.OnTokenValidated = context =>
+        {
+            // max_age asks the provider for a sign-in no older than that; its auth_time says whether it complied (OIDC Core §3.1.2.1).
+            if (settings.MaxAge is { } maxAge)
+            {
+                var authTime = context.SecurityToken.Payload.TryGetValue("auth_time", out var value) && long.TryParse(value?.ToString(), out var seconds)
+                    ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (authTime is null || now - authTime > maxAge + options.TokenValidationParameters.ClockSkew)
+                    context.Fail($"The ID token's auth_time ({authTime?.ToString("O") ?? "missing"}) is older than max_age ({maxAge}).");
+            }
             return Task.CompletedTask;
         };
         options.Events.OnRemoteFailure = context =>

@@ -103,6 +103,9 @@ public sealed class ProviderSignIn(SignInManager<StaffAccount> signIn, UserManag
         var properties = new AuthenticationProperties();
         if (!string.IsNullOrEmpty(idToken)) properties.StoreTokens([new AuthenticationToken { Name = OpenIdConnectSignIn.IdTokenName, Value = idToken }]);
         await signIn.SignInAsync(account, properties, authenticationMethod: OpenIdConnectSignIn.Scheme);
+        if (http.HttpContext is { } context)
+            context.Response.Cookies.Append(OpenIdConnectSignIn.ProviderSessionCookie, "1", new CookieOptions
+                { HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true });
         audit.Record(ActorFor(member), AuditAction.SignInThroughProvider, [AuditSubject.Staff(member.Id)]);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Staff member {StaffMemberId} signed in through the identity provider as {Subject} of {Issuer}",

@@ -106,6 +106,27 @@ public abstract class OpenIdConnectProviderTests(SamordnaApp app, OpenIdProvider
     }
 
     [Fact]
+    public async Task After_a_session_ends_without_signing_out_the_next_sign_in_asks_at_the_provider_again()
+    {
+        var (member, login, _) = await Person();
+        using var browser = new TestBrowser(Idp);
+        await browser.SignInAtProvider(await browser.PressProviderButton(), login);
+
+        // The idle timeout: the session cookie is no longer good, the provider's session still is.
+        browser.Forget("samordna");
+        (await SessionOf(browser)).ShouldBeNull();
+        var next = await browser.PressProviderButton();
+        next.IsProviderLogin.ShouldBeTrue(next.Address.ToString());
+        await browser.SignInAtProvider(next, login);
+        (await SessionOf(browser)).ShouldBe(member.Id);
+
+        // Control: without the mark of an earlier sign-in in this browser the provider's session would have let anyone in.
+        browser.Forget("samordna");
+        browser.Forget(OpenIdConnectSignIn.ProviderSessionCookie);
+        (await browser.PressProviderButton()).Address.AbsolutePath.ShouldBe("/Account/ExternalLogin");
+    }
+
+    [Fact]
     public async Task Signing_out_at_the_provider_ends_the_Samordna_session_through_the_back_channel()
     {
         var (member, login, _) = await Person();

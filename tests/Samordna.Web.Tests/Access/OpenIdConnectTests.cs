@@ -325,10 +325,12 @@ public sealed class OpenIdConnectRequestSettings(OpenIdConnectRequestSettings.Ap
 {
     public sealed class App : SqliteApp
     {
+        public FakeIdentityProvider Idp { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            new FakeIdentityProvider().Install(builder, localAccounts: false);
+            Idp.Install(builder, localAccounts: false);
             builder.UseSetting("Samordna:SignIn:OpenIdConnect:Prompt", "login");
             builder.UseSetting("Samordna:SignIn:OpenIdConnect:MaxAgeMinutes", "0");
             builder.UseSetting("Samordna:SignIn:OpenIdConnect:RequiredAssurance", "http://id.elegnamnden.se/loa/1.0/loa3 urn:siths");
@@ -345,6 +347,38 @@ public sealed class OpenIdConnectRequestSettings(OpenIdConnectRequestSettings.Ap
         query["acr_values"].ToString().ShouldBe("http://id.elegnamnden.se/loa/1.0/loa3 urn:siths");
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(-3600, false)]
+    [InlineData(-5, true)]
+    public async Task With_max_age_a_sign_in_older_than_that_is_not_accepted(int? authTimeSecondsAgo, bool accepted)
+    {
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        var authorize = await Challenge(browser, forwardedProto: null);
+        var claims = new Dictionary<string, object> { ["sub"] = $"max-age-{Guid.NewGuid():N}", ["preferred_username"] = app.Asby.Caseworker };
+        if (authTimeSecondsAgo is { } ago) claims["auth_time"] = DateTimeOffset.UtcNow.AddSeconds(ago).ToUnixTimeSeconds();
+        // Accepted only by the assurance level asked for.
+        claims["acr"] = "urn:siths";
+        var callback = await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = app.Idp.SignIn(authorize, claims),
+            ["state"] = QueryHelpers.ParseQuery(authorize.Query)["state"].ToString(),
+        }));
+        var landing = await browser.GetAsync(callback.Headers.Location);
+        if (accepted)
+        {
+            landing.StatusCode.ShouldBe(HttpStatusCode.OK, landing.Headers.Location?.ToString());
+            (await browser.GetAsync("/api/v1/session")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await browser.DeleteAsync("/api/v1/session");
+        }
+        else
+        {
+            landing.Headers.Location!.ToString().ShouldStartWith("/Account/Login");
+            (await (await browser.GetAsync(landing.Headers.Location)).Content.ReadAsStringAsync()).ShouldContain("svaret kunde inte godtas");
+            await (await browser.GetAsync("/api/v1/session")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        }
+    }
+
     [Fact]
     public async Task Behind_a_known_TLS_proxy_the_redirect_uri_is_https()
     {
@@ -356,9 +390,12 @@ public sealed class OpenIdConnectRequestSettings(OpenIdConnectRequestSettings.Ap
         direct["redirect_uri"].ToString().ShouldBe("http://samordna.asby.se/signin-oidc");
     }
 
-    private async Task<Uri> Challenge(string baseAddress, string? forwardedProto)
+    private Task<Uri> Challenge(string baseAddress, string? forwardedProto) =>
+        Challenge(app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false, HandleCookies = true }),
+            forwardedProto);
+
+    private static async Task<Uri> Challenge(HttpClient browser, string? forwardedProto)
     {
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false, HandleCookies = true });
         if (forwardedProto is not null) browser.DefaultRequestHeaders.Add("X-Forwarded-Proto", forwardedProto);
         var page = await browser.GetStringAsync("/Account/Login");
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -260,6 +260,13 @@ public sealed partial class TestBrowser : IDisposable
         public bool IsProviderLogin => Html.Contains("id=\"op-login-prompt\"", StringComparison.Ordinal);
     }
 
+    /// <summary>Drops Samordna's cookie <paramref name="name"/>, as a browser does with one that has expired.</summary>
+    public void Forget(string name)
+    {
+        foreach (Cookie cookie in Cookies.GetCookies(new Uri(idp.AppBase)))
+            if (cookie.Name == name || cookie.Name.StartsWith(name + "C", StringComparison.Ordinal)) cookie.Expired = true;
+    }
+
     public Task<Page> Get(string url) => Navigate(new HttpRequestMessage(HttpMethod.Get, url));
 
     public Task<Page> Post(string url, IEnumerable<KeyValuePair<string, string>> form) =>

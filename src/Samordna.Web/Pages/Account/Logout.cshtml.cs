@@ -51,7 +51,12 @@ public sealed class LogoutModel(StaffSignIn signIn, IAntiforgery antiforgery, Si
             }
         }
         await signIn.SignOut(User);
-        if (atProvider) return new EmptyResult();
+        if (atProvider)
+        {
+            // Signed out at the provider as well: the next sign-in need not insist on prompt=login.
+            Response.Cookies.Delete(OpenIdConnectSignIn.ProviderSessionCookie);
+            return new EmptyResult();
+        }
         TempData["Status"] = idToken is null ? "Du är utloggad." :
             $"Du är utloggad från Samordna, men {settings.ProviderName} kunde inte nås för att logga ut där. Stäng webbläsaren om datorn delas med andra.";
         return RedirectToPage("/Account/Login");
