@@ -41,6 +41,12 @@ public abstract class OpenIdConnectProviderTests(SamordnaApp app, OpenIdProvider
 
         var prompt = await browser.PressProviderButton("/Cases");
         prompt.IsProviderLogin.ShouldBeTrue(prompt.Html);
+        // The request was pushed (PAR): the browser carries only its handle, the PKCE challenge and redirect URI went on the back channel.
+        var authorize = prompt.Visited.First(u => u.GetLeftPart(UriPartial.Authority) == Idp.Issuer);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Query);
+        query.ShouldContainKey("request_uri");
+        query.ShouldNotContainKey("code_challenge");
+        query.ShouldNotContainKey("redirect_uri");
         var landing = await browser.SignInAtProvider(prompt, login);
 
         landing.Address.AbsolutePath.ShouldBe("/Account/ExternalLogin", landing.Html);

@@ -22,6 +22,8 @@ public sealed class OpenIdProvider : IDisposable
     public const string ClientId = "samordna-test";
     public const string ClientSecret = "provider-secret-for-tests-2026";
 
+    private static readonly SemaphoreSlim Install = new(1, 1);
+
     private readonly string _directory = Directory.CreateTempSubdirectory("samordna-oidc-").FullName;
     private readonly object _accountsLock = new();
     private readonly Dictionary<string, object> _accounts = [];
@@ -101,10 +103,19 @@ public sealed class OpenIdProvider : IDisposable
     public async Task Start()
     {
         var folder = ProviderFolder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")))
+        // Fixtures start in parallel; one npm ci for them all.
+        await Install.WaitAsync();
+        try
         {
-            var (code, output) = await Run("npm", "ci --prefer-offline --no-audit --no-fund", folder, TimeSpan.FromMinutes(5));
-            if (code != 0) throw new InvalidOperationException($"npm ci in {folder} failed ({code}):\n{output}");
+            if (!Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")))
+            {
+                var (code, output) = await Run("npm", "ci --prefer-offline --no-audit --no-fund", folder, TimeSpan.FromMinutes(5));
+                if (code != 0) throw new InvalidOperationException($"npm ci in {folder} failed ({code}):\n{output}");
+            }
+        }
+        finally
+        {
+            Install.Release();
         }
         _node = Process.Start(new ProcessStartInfo("node", ["provider.js", SettingsFile])
         {
