@@ -225,6 +225,20 @@ public abstract class OpenIdConnectProviderTests(SamordnaApp app, OpenIdProvider
         (await SessionOf(browser)).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task A_provider_that_refuses_the_request_gives_the_clear_page_not_an_error()
+    {
+        using var browser = new TestBrowser(Idp);
+        // Samordna reached by an address the provider does not know as a redirect URI (as behind a proxy not named in ForwardedHeaders).
+        var other = Idp.AppBase.Replace("https://localhost", "https://127.0.0.1");
+        var refused = await browser.PressProviderButton(appBase: other);
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.Address.AbsolutePath.ShouldBe("/Account/Login");
+        refused.Visited.ShouldNotContain(u => u.GetLeftPart(UriPartial.Authority) == Idp.Issuer);
+        refused.Html.ShouldContain($"{RealProvider.DisplayName} nekade inloggningsbegäran från Samordna.");
+    }
+
     /// <summary>A member of staff and an account at the provider with the same user name (not yet bound).</summary>
     private async Task<(StaffMember Member, string Login, string Subject)> Person()
     {

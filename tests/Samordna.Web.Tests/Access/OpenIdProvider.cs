@@ -294,12 +294,14 @@ public sealed partial class TestBrowser : IDisposable
     }
 
     /// <summary>Presses "Logga in med …" on Samordna's sign-in page.</summary>
-    public async Task<Page> PressProviderButton(string returnUrl = "/")
+    /// <param name="appBase">Samordna's address as the browser has it; by default the one registered at the provider.</param>
+    public async Task<Page> PressProviderButton(string returnUrl = "/", string? appBase = null)
     {
-        var login = await Get($"{idp.AppBase}/Account/Login");
+        appBase ??= idp.AppBase;
+        var login = await Get($"{appBase}/Account/Login");
         var token = AntiforgeryToken().Match(login.Html).Groups[1].Value;
         token.ShouldNotBeNullOrEmpty();
-        return await Post($"{idp.AppBase}/Account/ExternalLogin", [new("__RequestVerificationToken", token), new("ReturnUrl", returnUrl)]);
+        return await Post($"{appBase}/Account/ExternalLogin", [new("__RequestVerificationToken", token), new("ReturnUrl", returnUrl)]);
     }
 
     /// <summary>Presses "Logga ut" in Samordna.</summary>

@@ -40,8 +40,15 @@ public sealed class ExternalLoginModel(ProviderSignIn signIn, SignInSettings set
             await HttpContext.ChallengeAsync(OpenIdConnectSignIn.Scheme, new AuthenticationProperties { RedirectUri = callback });
             return new EmptyResult();
         }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException
-                                      or Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectProtocolException)
+        catch (Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectProtocolException e)
+        {
+            // The provider answered the pushed authorization request with an error: it refuses Samordna's request as registered.
+            OpenIdConnectSignIn.Logger(HttpContext).LogError(e, "The identity provider refused the sign-in request: {Reason}", e.Message);
+            Response.Headers.Location = Microsoft.Extensions.Primitives.StringValues.Empty;
+            return Back($"{Capitalised(settings.ProviderName)} nekade inloggningsbegäran från Samordna. Det beror oftast på inställningarna " +
+                        "hos leverantören eller Samordnas adress bakom en proxy; kontakta systemförvaltaren.");
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException)
         {
             OpenIdConnectSignIn.Logger(HttpContext).LogError(e, "The identity provider could not be reached for a sign-in: {Reason}", e.Message);
             Response.Headers.Location = Microsoft.Extensions.Primitives.StringValues.Empty;
