@@ -117,7 +117,7 @@ public sealed class OpenIdProvider : IDisposable
         {
             Install.Release();
         }
-        _node = Process.Start(new ProcessStartInfo("node", ["provider.js", SettingsFile])
+        _node = StartProcess(new ProcessStartInfo("node", ["provider.js", SettingsFile])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -125,29 +125,40 @@ public sealed class OpenIdProvider : IDisposable
             UseShellExecute = false,
             // Its back-channel logout calls reach Samordna on the test CA's certificate.
             Environment = { ["NODE_EXTRA_CA_CERTS"] = CertificateAuthorityFile, ["NODE_ENV"] = "test" },
-        }) ?? throw new InvalidOperationException("node could not be started");
+        });
         _node.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         _node.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         _node.BeginOutputReadLine();
         _node.BeginErrorReadLine();
 
-        using var client = new HttpClient(TrustingHandler());
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        // Generous: on a loaded 2-core machine running the whole suite node has taken more than 30 s to listen.
+        using var client = new HttpClient(TrustingHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+        var started = Stopwatch.StartNew();
+        Exception? last = null;
+        while (started.Elapsed < TimeSpan.FromMinutes(2))
         {
             if (_node.HasExited) throw new InvalidOperationException($"oidc-provider exited ({_node.ExitCode}):\n{Output}");
             try
             {
                 var discovery = await client.GetAsync($"{Issuer}/.well-known/openid-configuration");
-                if (discovery.IsSuccessStatusCode) return;
+                if (discovery.IsSuccessStatusCode)
+                {
+                    StartupTime = started.Elapsed;
+                    return;
+                }
+                last = new InvalidOperationException($"discovery answered {(int)discovery.StatusCode}");
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                last = e;
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"oidc-provider did not answer within 30 s:\n{Output}");
-            await Task.Delay(100);
+            await Task.Delay(200);
         }
+        throw new TimeoutException($"oidc-provider did not answer within 2 minutes ({last?.Message}):\n{Output}", last);
     }
+
+    /// <summary>From starting node to the first answer of its discovery document.</summary>
+    public TimeSpan StartupTime { get; private set; }
 
     public string Output
     {
@@ -234,12 +245,26 @@ public sealed class OpenIdProvider : IDisposable
         throw new InvalidOperationException("tests/oidc-provider not found above " + AppContext.BaseDirectory);
     }
 
+    private const string NodeNeeded = "The sign-in tests run a real OpenID provider on Node.js: install Node.js 20 or later with npm (Debian: apt-get install nodejs npm).";
+
+    private static Process StartProcess(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} could not be started. {NodeNeeded}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{start.FileName} could not be started ({e.Message}). {NodeNeeded}", e);
+        }
+    }
+
     private static async Task<(int Code, string Output)> Run(string file, string arguments, string folder, TimeSpan timeout)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        using var process = StartProcess(new ProcessStartInfo(file, arguments)
         {
             WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"{file} could not be started");
+        });
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
