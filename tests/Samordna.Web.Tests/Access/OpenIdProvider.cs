@@ -303,10 +303,12 @@ public sealed partial class TestBrowser : IDisposable
             if (cookie.Name == name || cookie.Name.StartsWith(name + "C", StringComparison.Ordinal)) cookie.Expired = true;
     }
 
-    public Task<Page> Get(string url) => Navigate(new HttpRequestMessage(HttpMethod.Get, url));
+    /// <summary>An address typed into the browser.</summary>
+    public Task<Page> Get(string url) => Navigate(new HttpRequestMessage(HttpMethod.Get, url), initiator: null);
 
+    /// <summary>A form on a page of the same origin submitted.</summary>
     public Task<Page> Post(string url, IEnumerable<KeyValuePair<string, string>> form) =>
-        Navigate(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) });
+        Navigate(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) }, Origin(new Uri(url)));
 
     public Task<HttpResponseMessage> Send(HttpRequestMessage request) => _client.SendAsync(request);
 
@@ -337,14 +339,24 @@ public sealed partial class TestBrowser : IDisposable
         return await Post($"{idp.AppBase}/Account/Logout", [new("__RequestVerificationToken", token)]);
     }
 
-    private async Task<Page> Navigate(HttpRequestMessage request)
+    /// <summary>
+    /// Sends <paramref name="request"/> and follows it as a browser would, with the fetch metadata a browser
+    /// sends: <c>Origin</c> on a form post (so a cross-site guard sees the provider's form_post as what it is)
+    /// and <c>Sec-Fetch-Site</c> relative to <paramref name="initiator"/>, cross-site once any hop was.
+    /// </summary>
+    private async Task<Page> Navigate(HttpRequestMessage request, string? initiator)
     {
         var visited = new List<Uri>();
+        var crossSite = false;
         for (var hops = 0; hops < 20; hops++)
         {
             var address = new Uri(_client.BaseAddress ?? new Uri(idp.AppBase), request.RequestUri!);
             request.RequestUri = address;
             visited.Add(address);
+            crossSite |= initiator is not null && initiator != Origin(address);
+            request.Headers.Add("Sec-Fetch-Site", initiator is null ? "none" : crossSite ? "cross-site" : "same-origin");
+            request.Headers.Add("Sec-Fetch-Mode", "navigate");
+            if (request.Method == HttpMethod.Post && initiator is not null) request.Headers.Add("Origin", initiator);
             using var response = await _client.SendAsync(request);
             var html = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
@@ -357,12 +369,16 @@ public sealed partial class TestBrowser : IDisposable
             {
                 request = new HttpRequestMessage(HttpMethod.Post, action)
                     { Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))) };
+                initiator = Origin(address);
+                crossSite = false;
                 continue;
             }
             return page;
         }
         throw new InvalidOperationException("More than 20 hops: " + string.Join(" → ", visited));
     }
+
+    private static string Origin(Uri address) => address.GetLeftPart(UriPartial.Authority);
 
     private sealed record Field(string Name, string Value, bool Hidden);
 
