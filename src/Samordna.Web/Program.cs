@@ -61,6 +61,7 @@ var forwardedHeaders = ForwardedHeadersSettings.From(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
+builder.Services.AddScoped<ProviderSignIn>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();
@@ -114,6 +115,7 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapSamordnaHealth();
 app.MapRazorPages();
+app.MapProviderBackChannelLogout();
 
 var api = app.MapGroup("/api/v1");
 api.MapSessionEndpoints();
@@ -122,6 +124,7 @@ api.MapPeopleEndpoints();
 api.MapCaseEndpoints();
 api.MapAuditEndpoints();
 api.MapStaffEndpoints();
+api.MapProviderAccountEndpoints();
 api.MapStatisticsEndpoints();
 api.MapTaskEndpoints();
 api.MapReportOfConcernEndpoints();

@@ -192,6 +192,17 @@ public enum AuditAction
 
     /// <summary>A locked sign-in account opened again by a systemförvaltare before its lockout ran out.</summary>
     UnlockAccount,
+    /// <summary>A member of staff signed in through the municipality's identity provider.</summary>
+    SignInThroughProvider,
+
+    /// <summary>A sign-in through the identity provider refused for a known member of staff (another provider account, too low an assurance level, deactivated).</summary>
+    SignInThroughProviderRefused,
+
+    /// <summary>A staff account bound to (or unbound from) an account at the identity provider: issuer and subject.</summary>
+    LinkProviderAccount,
+
+    /// <summary>The identity provider ended the person's session (back-channel logout), so Samordna's sessions ended too.</summary>
+    SignedOutByProvider,
 }
 
 /// <summary>Marks set when the entry is sealed (see <see cref="AuditDerivation"/>), so the log review's checks are cheap.</summary>

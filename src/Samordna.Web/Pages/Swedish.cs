@@ -135,6 +135,10 @@ public static class Swedish
         AuditAction.ChangeStaffAccess => "Ändring av roller eller behörighet",
         AuditAction.LockOutAccount => "Kontospärr efter felaktiga lösenord",
         AuditAction.UnlockAccount => "Kontospärr hävd",
+        AuditAction.SignInThroughProvider => "Inloggning via kommunens inloggning",
+        AuditAction.SignInThroughProviderRefused => "Nekad inloggning via kommunens inloggning",
+        AuditAction.LinkProviderAccount => "Koppling till konto i kommunens inloggning",
+        AuditAction.SignedOutByProvider => "Utloggad av kommunens inloggning",
         _ => action.ToString(),
     };
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samordna.Core.Audit;
 using Samordna.Core.Access;
 using Samordna.Core.Cases;
@@ -309,6 +310,22 @@ public static class EndpointCatalogue
             }),
         ["POST /api/v1/admin/staff/{id:guid}/unlock"] = new Row(Rule.AdministrationHere, w =>
             Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admin/staff/{w.AdministeredStaff}/unlock"))),
+        ["GET /api/v1/admin/staff/{id:guid}/provider-accounts"] = Get(Rule.AdministrationHere, w => $"/api/v1/admin/staff/{w.AdministeredStaff}/provider-accounts"),
+        ["PUT /api/v1/admin/staff/{id:guid}/provider-accounts"] = Send(Rule.AdministrationHere, HttpMethod.Put,
+            w => $"/api/v1/admin/staff/{w.AdministeredStaff}/provider-accounts",
+            _ => Task.FromResult<object>(new { issuer = MatrixIssuer, subject = $"sub-{Guid.NewGuid():N}" })),
+        // How one signs in oneself is one's own access: nobody binds their own account to a provider account.
+        ["PUT /api/v1/admin/staff/{id:guid}/provider-accounts #own"] = Send(Rule.Nobody, HttpMethod.Put,
+            w => $"/api/v1/admin/staff/{w.CallerStaff ?? w.AdministeredStaff}/provider-accounts",
+            _ => Task.FromResult<object>(new { issuer = MatrixIssuer, subject = $"sub-{Guid.NewGuid():N}" })),
+        ["DELETE /api/v1/admin/staff/{id:guid}/provider-accounts"] = new Row(Rule.AdministrationHere, async w =>
+        {
+            await ProviderAccountOf(w, w.AdministeredStaff);
+            return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/admin/staff/{w.AdministeredStaff}/provider-accounts?issuer={Uri.EscapeDataString(MatrixIssuer)}");
+        }),
+        // The identity provider's back-channel logout: server to server, proven by the signed logout token (404 without a provider).
+        ["POST /signout-backchannel-oidc"] = new(Rule.Anonymous, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/signout-backchannel-oidc")
+            { Content = new FormUrlEncodedContent([new("logout_token", "x")]) })),
         ["GET /api/v1/admin/staff-requests"] = Get(Rule.Administration, _ => "/api/v1/admin/staff-requests"),
         ["POST /api/v1/admin/staff-requests/{id:guid}/approve"] = new Row(Rule.AdministrationHere, async w => new HttpRequestMessage(HttpMethod.Post,
             $"/api/v1/admin/staff-requests/{await Staff.PendingAccessRequest.Arrange(w.App)}/approve") { Content = JsonContent.Create(new { version = 0 }) }),
@@ -468,6 +485,18 @@ public static class EndpointCatalogue
             w.App.Asby.CaseworkerId, null);
         await w.App.Store(entry);
         return entry.Id;
+    }
+
+    private const string MatrixIssuer = "https://login.matris.example";
+
+    /// <summary>Binds the member of staff to an account at <see cref="MatrixIssuer"/> unless already bound, so there is one to remove.</summary>
+    private static async Task ProviderAccountOf(AccessWorld w, Guid staffMemberId)
+    {
+        await using var scope = w.App.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Samordna.Data.StaffAccount>>();
+        var account = (await accounts.FindByIdAsync(staffMemberId.ToString()))!;
+        if ((await accounts.GetLoginsAsync(account)).All(l => l.LoginProvider != MatrixIssuer))
+            (await accounts.AddLoginAsync(account, new Microsoft.AspNetCore.Identity.UserLoginInfo(MatrixIssuer, $"sub-{Guid.NewGuid():N}", "matris"))).Succeeded.ShouldBeTrue();
     }
 
     private static async Task<Guid> FreshUnit(AccessWorld w)

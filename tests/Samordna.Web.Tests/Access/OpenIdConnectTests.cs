@@ -141,24 +141,29 @@ public abstract class OpenIdConnectTests(SamordnaApp app, FakeIdentityProvider i
         var landing = await browser.GetAsync(failed.Headers.Location);
         landing.Headers.Location!.ToString().ShouldStartWith("/Account/Login");
         (await (await browser.GetAsync(landing.Headers.Location)).Content.ReadAsStringAsync())
-            .ShouldContain($"Inloggningen med {FakeIdentityProvider.DisplayName} avbröts eller misslyckades.");
+            .ShouldContain($"Inloggningen med {FakeIdentityProvider.DisplayName} avbröts eller nekades.");
     }
 
     [Fact]
-    public async Task The_lookup_maps_the_user_name_claim_to_the_account_of_an_active_member_only()
+    public async Task A_replayed_callback_ends_on_the_sign_in_page_not_in_an_error()
     {
-        var deactivated = await app.AddStaff(app.Asby.OrganisationId, $"avslutad.{Guid.NewGuid():N}"[..20], [(app.Asby.ViolenceTeam, StaffRole.Caseworker)]);
-        await Deactivate(deactivated.Id);
-        await using var scope = app.Services.CreateAsyncScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<StaffSignIn>();
-        static ClaimsPrincipal Principal(string claim, string value) => new(new ClaimsIdentity([new Claim(claim, value)], "oidc"));
+        var browser = Browser();
+        var challenge = await Challenge(browser, "/");
+        var authorize = challenge.Headers.Location!;
+        var form = new Dictionary<string, string>
+        {
+            ["code"] = idp.SignIn(authorize, new Dictionary<string, object> { ["sub"] = "idp-subject-5", ["preferred_username"] = app.Asby.Therapist }),
+            ["state"] = QueryHelpers.ParseQuery(authorize.Query)["state"].ToString(),
+        };
+        (await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(form))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        (await signIn.FindExternal(Principal("preferred_username", app.Asby.Therapist)))!.Id
-            .ShouldBe(await app.InDatabase(db => db.Set<StaffMember>().Where(s => s.UserName == app.Asby.Therapist).Select(s => s.Id).SingleAsync()));
-        (await signIn.FindExternal(Principal("preferred_username", $"  {app.Asby.Caseworker.ToUpperInvariant()} ")))!.Id.ShouldBe(app.Asby.CaseworkerId);
-        (await signIn.FindExternal(Principal("preferred_username", "ingen.alls"))).ShouldBeNull();
-        (await signIn.FindExternal(Principal("preferred_username", deactivated.UserName))).ShouldBeNull();
-        (await signIn.FindExternal(Principal("upn", app.Asby.Caseworker))).ShouldBeNull();
+        var replayed = await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(form));
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var landing = await browser.GetAsync(replayed.Headers.Location);
+        landing.Headers.Location!.ToString().ShouldStartWith("/Account/Login");
+        (await (await browser.GetAsync(landing.Headers.Location)).Content.ReadAsStringAsync())
+            .ShouldContain("svaret kunde inte godtas");
+        await (await browser.GetAsync("/api/v1/session")).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -311,6 +316,150 @@ public sealed class WithoutOpenIdConnect(SqliteApp app) : IClassFixture<SqliteAp
     }
 }
 
+/// <summary>
+/// The settings for a shared workstation and a required assurance level reach the provider: prompt=login and
+/// max_age make it ask again, acr_values names the level. Behind a TLS proxy that is a known proxy, the
+/// redirect URI is the https one the browser sees (X-Forwarded-Proto), not the proxy's plain http.
+/// </summary>
+public sealed class OpenIdConnectRequestSettings(OpenIdConnectRequestSettings.App app) : IClassFixture<OpenIdConnectRequestSettings.App>
+{
+    public sealed class App : SqliteApp
+    {
+        public FakeIdentityProvider Idp { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Idp.Install(builder, localAccounts: false);
+            builder.UseSetting("Samordna:SignIn:OpenIdConnect:Prompt", "login");
+            builder.UseSetting("Samordna:SignIn:OpenIdConnect:MaxAgeMinutes", "0");
+            builder.UseSetting("Samordna:SignIn:OpenIdConnect:RequiredAssurance", "http://id.elegnamnden.se/loa/1.0/loa3 urn:siths");
+            builder.UseSetting("Samordna:ForwardedHeaders:KnownProxies", "127.0.0.1");
+        }
+    }
+
+    [Fact]
+    public async Task Prompt_max_age_and_the_assurance_level_are_asked_for()
+    {
+        var query = QueryHelpers.ParseQuery((await Challenge("https://localhost", forwardedProto: null)).Query);
+        query["prompt"].ToString().ShouldBe("login");
+        query["max_age"].ToString().ShouldBe("0");
+        query["acr_values"].ToString().ShouldBe("http://id.elegnamnden.se/loa/1.0/loa3 urn:siths");
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(-3600, false)]
+    [InlineData(-5, true)]
+    public async Task With_max_age_a_sign_in_older_than_that_is_not_accepted(int? authTimeSecondsAgo, bool accepted)
+    {
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        var authorize = await Challenge(browser, forwardedProto: null);
+        var claims = new Dictionary<string, object> { ["sub"] = $"max-age-{Guid.NewGuid():N}", ["preferred_username"] = app.Asby.Caseworker };
+        if (authTimeSecondsAgo is { } ago) claims["auth_time"] = DateTimeOffset.UtcNow.AddSeconds(ago).ToUnixTimeSeconds();
+        // Accepted only by the assurance level asked for.
+        claims["acr"] = "urn:siths";
+        var callback = await browser.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = app.Idp.SignIn(authorize, claims),
+            ["state"] = QueryHelpers.ParseQuery(authorize.Query)["state"].ToString(),
+        }));
+        var landing = await browser.GetAsync(callback.Headers.Location);
+        if (accepted)
+        {
+            landing.StatusCode.ShouldBe(HttpStatusCode.OK, landing.Headers.Location?.ToString());
+            (await browser.GetAsync("/api/v1/session")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await browser.DeleteAsync("/api/v1/session");
+        }
+        else
+        {
+            landing.Headers.Location!.ToString().ShouldStartWith("/Account/Login");
+            (await (await browser.GetAsync(landing.Headers.Location)).Content.ReadAsStringAsync()).ShouldContain("svaret kunde inte godtas");
+            await (await browser.GetAsync("/api/v1/session")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
+    public async Task Behind_a_known_TLS_proxy_the_redirect_uri_is_https()
+    {
+        var behindProxy = QueryHelpers.ParseQuery((await Challenge("http://samordna.asby.se", forwardedProto: "https")).Query);
+        behindProxy["redirect_uri"].ToString().ShouldBe("https://samordna.asby.se/signin-oidc");
+
+        // Control: the same request without the proxy's word stays http.
+        var direct = QueryHelpers.ParseQuery((await Challenge("http://samordna.asby.se", forwardedProto: null)).Query);
+        direct["redirect_uri"].ToString().ShouldBe("http://samordna.asby.se/signin-oidc");
+    }
+
+    private Task<Uri> Challenge(string baseAddress, string? forwardedProto) =>
+        Challenge(app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false, HandleCookies = true }),
+            forwardedProto);
+
+    private static async Task<Uri> Challenge(HttpClient browser, string? forwardedProto)
+    {
+        if (forwardedProto is not null) browser.DefaultRequestHeaders.Add("X-Forwarded-Proto", forwardedProto);
+        var page = await browser.GetStringAsync("/Account/Login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await browser.PostAsync("/Account/ExternalLogin", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        response.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe("https://idp.example/authorize");
+        return response.Headers.Location;
+    }
+}
+
+/// <summary>A provider that cannot be reached: pressing the button ends on the sign-in page saying so, never in a 500.</summary>
+public abstract class UnreachableIdentityProviderTests(SamordnaApp app)
+{
+    /// <summary>A loopback port nothing listens on.</summary>
+    public static void Install(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Samordna:SignIn:LocalAccounts", "false");
+        builder.UseSetting("Samordna:SignIn:OpenIdConnect:Authority", $"https://127.0.0.1:{OpenIdProvider.FreePort()}");
+        builder.UseSetting("Samordna:SignIn:OpenIdConnect:ClientId", "samordna");
+        builder.UseSetting("Samordna:SignIn:OpenIdConnect:DisplayName", "Åsby kommuns inloggning");
+    }
+
+    [Fact]
+    public async Task The_button_ends_on_the_sign_in_page_with_a_clear_message()
+    {
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        var page = await browser.GetStringAsync("/Account/Login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var pressed = await browser.PostAsync("/Account/ExternalLogin", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        pressed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await pressed.Content.ReadAsStringAsync());
+        pressed.Headers.Location!.ToString().ShouldStartWith("/Account/Login");
+        var landing = await browser.GetAsync(pressed.Headers.Location);
+        landing.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await landing.Content.ReadAsStringAsync();
+        html.ShouldContain("Åsby kommuns inloggning svarar inte just nu");
+        html.ShouldContain("role=\"alert\"");
+    }
+}
+
+public sealed class UnreachableIdentityProviderSqliteApp : SqliteApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        UnreachableIdentityProviderTests.Install(builder);
+    }
+}
+
+public sealed class UnreachableIdentityProviderPostgresApp : PostgresApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        UnreachableIdentityProviderTests.Install(builder);
+    }
+}
+
+public sealed class UnreachableIdentityProviderOnSqlite(UnreachableIdentityProviderSqliteApp app)
+    : UnreachableIdentityProviderTests(app), IClassFixture<UnreachableIdentityProviderSqliteApp>;
+
+public sealed class UnreachableIdentityProviderOnPostgres(UnreachableIdentityProviderPostgresApp app)
+    : UnreachableIdentityProviderTests(app), IClassFixture<UnreachableIdentityProviderPostgresApp>;
+
 /// <summary>Configurations that would leave nobody able to sign in, or name a provider half-way, stop the host.</summary>
 public sealed class SignInConfigurationTests
 {
@@ -373,6 +522,44 @@ public sealed class SignInConfigurationTests
         };
         Should.Throw<InvalidOperationException>(() => Read(values)).Message.ShouldContain("https");
         Read(values, Environments.Development).OpenIdConnect.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("Prompt", "always", "Prompt is 'always'")]
+    [InlineData("Prompt", "none login", "Prompt is 'none login'")]
+    [InlineData("MaxAgeMinutes", "-1", "MaxAgeMinutes is '-1'")]
+    [InlineData("MaxAgeMinutes", "ten", "MaxAgeMinutes is 'ten'")]
+    [InlineData("LinkByUserName", "ja", "LinkByUserName is 'ja'")]
+    [InlineData("CertificateAuthorityFile", "/no/such/ca.pem", "CertificateAuthorityFile is '/no/such/ca.pem'")]
+    public void A_malformed_sign_in_setting_is_refused_naming_it(string setting, string value, string message)
+    {
+        Should.Throw<InvalidOperationException>(() => Read(new()
+        {
+            ["Samordna:SignIn:OpenIdConnect:Authority"] = "https://login.asby.se",
+            ["Samordna:SignIn:OpenIdConnect:ClientId"] = "samordna",
+            [$"Samordna:SignIn:OpenIdConnect:{setting}"] = value,
+        })).Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Prompt_max_age_assurance_and_linking_are_read()
+    {
+        var oidc = Read(new()
+        {
+            ["Samordna:SignIn:OpenIdConnect:Authority"] = "https://login.asby.se",
+            ["Samordna:SignIn:OpenIdConnect:ClientId"] = "samordna",
+            ["Samordna:SignIn:OpenIdConnect:Prompt"] = "login",
+            ["Samordna:SignIn:OpenIdConnect:MaxAgeMinutes"] = "15",
+            ["Samordna:SignIn:OpenIdConnect:RequiredAssurance"] = "urn:siths  urn:bankid",
+            ["Samordna:SignIn:OpenIdConnect:LinkByUserName"] = "false",
+        }).OpenIdConnect!;
+        oidc.Prompt.ShouldBe("login");
+        oidc.MaxAge.ShouldBe(TimeSpan.FromMinutes(15));
+        oidc.RequiredAssurance.ShouldBe(["urn:siths", "urn:bankid"]);
+        oidc.LinkByUserName.ShouldBeFalse();
+
+        var defaults = Read(new() { ["Samordna:SignIn:OpenIdConnect:Authority"] = "https://login.asby.se", ["Samordna:SignIn:OpenIdConnect:ClientId"] = "samordna" }).OpenIdConnect!;
+        (defaults.Prompt, defaults.MaxAge, defaults.RequiredAssurance.Count, defaults.LinkByUserName).ShouldBe((null, null, 0, true));
     }
 
     [Fact]

@@ -72,8 +72,12 @@ public abstract class SamordnaApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Extra options for <c>samordna migrate</c> (the application role on PostgreSQL).</summary>
     protected virtual string[] MigrateOptions => [];
 
+    /// <summary>Starts what the host needs before it starts (e.g. an identity provider); nothing by default.</summary>
+    protected virtual Task StartDependencies() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await StartDependencies();
         if (await CreateDatabase())
         {
             var output = new StringWriter();
