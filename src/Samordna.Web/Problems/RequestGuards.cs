@@ -15,11 +15,20 @@ public static class RequestGuards
     public const string MaxRequestBodyBytesSetting = "Samordna:Api:MaxRequestBodyBytes";
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>The body limit in force; an unreadable or too small value names the setting (checked at start, see Settings/).</summary>
+    public static long MaxRequestBodyBytes(IConfiguration configuration)
+    {
+        var text = configuration[MaxRequestBodyBytesSetting];
+        if (string.IsNullOrWhiteSpace(text)) return DefaultMaxRequestBodyBytes;
+        if (!long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var limit)
+            || limit < 1024)
+            throw new Samordna.Core.InvalidSettingException(MaxRequestBodyBytesSetting, $"'{text}'", "must be a whole number of bytes, at least 1024");
+        return limit;
+    }
+
     public static WebApplicationBuilder AddRequestGuards(this WebApplicationBuilder builder)
     {
-        var limit = builder.Configuration.GetValue(MaxRequestBodyBytesSetting, DefaultMaxRequestBodyBytes);
-        if (limit < 1024)
-            throw new InvalidOperationException($"{MaxRequestBodyBytesSetting} must be at least 1024 bytes (is {limit}).");
+        var limit = MaxRequestBodyBytes(builder.Configuration);
         builder.Services.AddSingleton(new RequestBodyLimit(limit));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limit);
         builder.Services.Configure<MvcOptions>(mvc => mvc.ModelBinderProviders.Insert(0, new EnumByNameBinderProvider()));

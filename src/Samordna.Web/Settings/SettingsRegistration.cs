@@ -83,6 +83,10 @@ public static class SettingsRegistration
         Sentence(() => SignInSettings.From(configuration, environment));
         CheckIdleTimeout(configuration);
         Sentence(() => ForwardedHeadersSettings.From(configuration));
+        Sentence(() => Samordna.Web.Security.SignInRateLimitSettings.From(configuration));
+        Sentence(() => Samordna.Web.Security.TransportSecurity.From(configuration, environment));
+        Samordna.Web.Problems.RequestGuards.MaxRequestBodyBytes(configuration);
+        Sentence(() => Samordna.Web.OpenApi.PublicBaseUrl.From(configuration[Samordna.Web.OpenApi.OpenApiDescription.PublicBaseUrlSetting]));
 
         // Signed checkpoints of the audit log, outside the database (an unreadable key stops the host in
         // Production; none configured is a warning).
@@ -114,8 +118,20 @@ public static class SettingsRegistration
 
     private static void CheckDatabase(IConfiguration configuration)
     {
+        // Sections and keys read one by one rather than bound to a settings class: a key not among them is a typo.
+        KnownKeys(configuration.GetSection("Samordna"), "Access", "Api", "Audit", "Database", "Deadlines", "ForwardedHeaders",
+            "OpenApi", "OpenTalks", "Perpetrators", "SignIn", "Staff", "WaitingList");
         KnownKeys(configuration.GetSection("Samordna:Database"), "ApplicationRole", "Provider");
         KnownKeys(configuration.GetSection("Samordna:Audit"), "Checkpoints", "Sequencing");
+        KnownKeys(configuration.GetSection("Samordna:Api"), "MaxRequestBodyBytes");
+        KnownKeys(configuration.GetSection("Samordna:OpenApi"), "PublicBaseUrl");
+        KnownKeys(configuration.GetSection("Samordna:ForwardedHeaders"), "KnownNetworks", "KnownProxies");
+        KnownKeys(configuration.GetSection(SignInSettings.Section), "AllowInsecureHttp", "IdleTimeoutMinutes", "LocalAccounts", "OpenIdConnect", "RateLimit");
+        KnownKeys(configuration.GetSection(SignInSettings.Section + ":OpenIdConnect"), "Authority", "CertificateAuthorityFile", "ClientId",
+            "ClientSecret", "DisplayName", "LinkByUserName", "MaxAgeMinutes", "Prompt", "RequiredAssurance", "Scopes", "UserNameClaim");
+        KnownKeys(configuration.GetSection(Samordna.Web.Security.SignInRateLimitSettings.Section), "PerAccount", "PerClient");
+        foreach (var limit in new[] { "PerAccount", "PerClient" })
+            KnownKeys(configuration.GetSection($"{Samordna.Web.Security.SignInRateLimitSettings.Section}:{limit}"), "Permits", "WindowSeconds");
         var database = Sentence(() => DatabaseSettings.From(configuration));
         try
         {

@@ -46,6 +46,14 @@ public sealed class HostSettingsTests : IDisposable
         { "Samordna__ForwardedHeaders__KnownProxies", "proxy.asby.se", "Samordna:ForwardedHeaders:KnownProxies has 'proxy.asby.se', which is not an IP address" },
         { "Samordna__Database__Provider", "Oracle", "Samordna:Database:Provider = 'Oracle': must be Sqlite or PostgreSQL" },
         { "ConnectionStrings__Samordna", "Data Source=samordna.db;Pasword=x", "ConnectionStrings:Samordna: is not a Sqlite connection string" },
+        { "Samordna__OpenTalk__TalkLimit", "5", "Samordna:OpenTalk: is not a setting; Samordna has Access, Api, Audit" },
+        { "Samordna__Api__MaxRequestBodyBytes", "10", "Samordna:Api:MaxRequestBodyBytes = '10': must be a whole number of bytes, at least 1024" },
+        { "Samordna__Api__MaxBody", "1", "Samordna:Api:MaxBody: is not a setting; Samordna:Api has MaxRequestBodyBytes" },
+        { "Samordna__OpenApi__PublicBaseUrl", "ftp://samordna", "Samordna:OpenApi:PublicBaseUrl must be an absolute http(s) address" },
+        { "Samordna__SignIn__RateLimit__PerClient__Permits", "0", "Samordna:SignIn:RateLimit:PerClient:Permits is '0'" },
+        { "Samordna__SignIn__RateLimit__PerAcount__Permits", "5", "Samordna:SignIn:RateLimit:PerAcount: is not a setting" },
+        { "Samordna__SignIn__AllowInsecureHttp", "yes", "Samordna:SignIn:AllowInsecureHttp is 'yes'; use true or false." },
+        { "Samordna__SignIn__OpenIdConnect__Promt", "login", "Samordna:SignIn:OpenIdConnect:Promt: is not a setting" },
     };
 
     [Theory]
