@@ -20,6 +20,11 @@ public sealed class AuditVerification(DbContext db, int batchSize = AuditVerific
 {
     public const int DefaultBatchSize = 5_000;
 
+    /// <summary>
+    /// Run it inside one snapshot (a repeatable-read transaction on PostgreSQL, any transaction on SQLite), as
+    /// <c>samordna audit verify</c> does: the chain heads and the entries are read separately, and a sequencer
+    /// sealing in between would read as an entry inserted after the head.
+    /// </summary>
     /// <param name="progress">Called with the number of entries read so far after every batch, for long runs.</param>
     /// <param name="checkpoints">Checkpoints to prove against the log, with the public keys they may be signed by.</param>
     public async Task<AuditVerificationReport> VerifyAll(CancellationToken ct, Action<long>? progress = null,

@@ -9,6 +9,7 @@ using Samordna.Core.Audit;
 using Samordna.Core.Cases;
 using Samordna.Core.People;
 using Samordna.Core.Staff;
+using Samordna.Data;
 using Samordna.Web.Tests.Infrastructure;
 
 namespace Samordna.Web.Tests.Staff;
@@ -289,10 +290,14 @@ public abstract class StaffAccessTests(SamordnaApp app)
         var request = (await Put(fredrik, colleague.Id, new { roles = new[] { Caseworker } })).GetProperty("pendingRequest");
         await Ok(await gustav.PostAsJsonAsync($"/api/v1/admin/staff-requests/{request.GetProperty("id")}/reject", new { version = 0, reason = "Fel person." }));
 
-        // Everything sealed first: otherwise the host's sequencer may seal the last entry between the verification's
-        // read of the chain head and its read of the entries (no snapshot on SQLite), which reads as an inserted entry.
+        // Under one snapshot, as `samordna audit verify` reads: otherwise the host's sequencer may seal an entry
+        // between the verification's read of the chain head and its read of the entries, which reads as an inserted entry.
         await app.SealAudit();
         await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SamordnaDbContext>();
+        await using var snapshot = app.Provider == DatabaseProvider.PostgreSQL
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead)
+            : await db.Database.BeginTransactionAsync();
         var report = await scope.ServiceProvider.GetRequiredService<AuditVerification>().VerifyAll(CancellationToken.None);
         report.Problems.ShouldBeEmpty(string.Join("\n", report.Problems));
         (await app.InDatabase(db => db.Set<AuditSubject>().CountAsync(s => s.StaffMemberId == colleague.Id))).ShouldBe(3);
