@@ -385,14 +385,34 @@ public sealed class OpenIdConnectRequestSettings(OpenIdConnectRequestSettings.Ap
         var behindProxy = QueryHelpers.ParseQuery((await Challenge("http://samordna.asby.se", forwardedProto: "https")).Query);
         behindProxy["redirect_uri"].ToString().ShouldBe("https://samordna.asby.se/signin-oidc");
 
-        // Control: the same request without the proxy's word stays http.
-        var direct = QueryHelpers.ParseQuery((await Challenge("http://samordna.asby.se", forwardedProto: null)).Query);
-        direct["redirect_uri"].ToString().ShouldBe("http://samordna.asby.se/signin-oidc");
+        // Control: the same request without the proxy's word is plain HTTP, which Samordna does not serve at all
+        // (so no http redirect URI can ever be sent).
+        var direct = PlainHttpBrowser("http://samordna.asby.se");
+        await (await direct.GetAsync("/Account/Login")).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
-    private Task<Uri> Challenge(string baseAddress, string? forwardedProto) =>
-        Challenge(app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false, HandleCookies = true }),
-            forwardedProto);
+    private Task<Uri> Challenge(string baseAddress, string? forwardedProto) => Challenge(PlainHttpBrowser(baseAddress), forwardedProto);
+
+    /// <summary>
+    /// A client on plain http, as the proxy talks to Samordna. It keeps cookies itself: the Secure cookies Samordna sets
+    /// are meant for the browser on https, which a cookie container would not send back over http.
+    /// </summary>
+    private HttpClient PlainHttpBrowser(string baseAddress) => app.CreateDefaultClient(new Uri(baseAddress), new ProxiedCookies());
+
+    private sealed class ProxiedCookies : DelegatingHandler
+    {
+        private readonly Dictionary<string, string> _cookies = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            var response = await base.SendAsync(request, ct);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+                foreach (var pair in set.Select(c => c.Split(';')[0]).Where(c => c.Contains('=')))
+                    _cookies[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
+            return response;
+        }
+    }
 
     private static async Task<Uri> Challenge(HttpClient browser, string? forwardedProto)
     {

@@ -82,16 +82,32 @@ public abstract class OpenApiClientTests(SamordnaApp app)
     }
 }
 
-/// <summary>The host on Kestrel at a free loopback port, so that a process outside the test can call it.</summary>
+/// <summary>
+/// The host on Kestrel at a free loopback port, so that a process outside the test can call it. Plain HTTP, as the
+/// local demo runs (<c>Samordna:SignIn:AllowInsecureHttp</c>, honoured only because it listens on loopback alone):
+/// what is tested is the client the document generates, not TLS.
+/// </summary>
 public sealed class KestrelSqliteApp : SqliteApp
 {
     public KestrelSqliteApp() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Samordna:SignIn:AllowInsecureHttp", "true");
+    }
 }
 
 /// <inheritdoc cref="KestrelSqliteApp"/>
 public sealed class KestrelPostgresApp : PostgresApp
 {
     public KestrelPostgresApp() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Samordna:SignIn:AllowInsecureHttp", "true");
+    }
 }
 
 public sealed class OpenApiClientOnSqlite(KestrelSqliteApp app) : OpenApiClientTests(app), IClassFixture<KestrelSqliteApp>;
