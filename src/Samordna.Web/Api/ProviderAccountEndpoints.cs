@@ -24,7 +24,8 @@ public static class ProviderAccountEndpoints
 
         links.MapGet("/", async Task<Ok<IReadOnlyList<ProviderAccount>>> (Guid id, CurrentActor actor, ProviderSignIn signIn, CancellationToken ct) =>
                 TypedResults.Ok(await signIn.Links(await actor.Get(ct), id, ct)))
-            .WithSummary("The identity-provider accounts (issuer and subject) the member of staff signs in with.");
+            .WithSummary("The identity-provider accounts (issuer and subject) the member of staff signs in with.")
+            .WithName("listProviderAccounts");
 
         links.MapPut("/", async Task<Ok<IReadOnlyList<ProviderAccount>>> (Guid id, LinkProviderAccount command, CurrentActor actor,
                 ProviderSignIn signIn, SignInSettings settings, IOptionsMonitor<OpenIdConnectOptions> oidc, CancellationToken ct) =>
@@ -36,12 +37,14 @@ public static class ProviderAccountEndpoints
                 return TypedResults.Ok(await signIn.Link(await actor.Get(ct), id, new ProviderAccount(issuer, subject), ct));
             })
             .WithSummary("Bind the member of staff to an account at the identity provider (replacing a binding to another subject of the " +
-                         "same issuer, and ending their sessions). 409 when that account is bound to someone else; 403 for oneself.");
+                         "same issuer, and ending their sessions). 409 when that account is bound to someone else; 403 for oneself.")
+            .WithName("linkProviderAccount");
 
         links.MapDelete("/", async Task<Ok<IReadOnlyList<ProviderAccount>>> (Guid id, string? issuer, CurrentActor actor, ProviderSignIn signIn,
                 SignInSettings settings, IOptionsMonitor<OpenIdConnectOptions> oidc, CancellationToken ct) =>
                 TypedResults.Ok(await signIn.Unlink(await actor.Get(ct), id, await IssuerOrConfigured(issuer, settings, oidc, ct), ct)))
-            .WithSummary("Remove the member's binding to the issuer (`issuer`, or the configured provider's) and end their sessions; 404 without one.");
+            .WithSummary("Remove the member's binding to the issuer (`issuer`, or the configured provider's) and end their sessions; 404 without one.")
+            .WithName("unlinkProviderAccount");
     }
 
     private static async Task<string> IssuerOrConfigured(string? issuer, SignInSettings settings, IOptionsMonitor<OpenIdConnectOptions> oidc,

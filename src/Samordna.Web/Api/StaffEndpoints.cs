@@ -66,7 +66,8 @@ public static class StaffEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Lift a sign-in lockout (kontospärr) at once and forget the wrong passwords counted so far; logged. " +
-                         "A lockout also runs out by itself (1 minute, doubling with each lockout in a row, at most 15).");
+                         "A lockout also runs out by itself (1 minute, doubling with each lockout in a row, at most 15).")
+            .WithName("unlockStaffMember");
 
         var requests = api.MapGroup("/admin/staff-requests").WithTags("Administration").RequireCapability(Capability.Administration);
 
