@@ -141,6 +141,48 @@ public sealed class CaseQueries(DbContext db, TimeProvider clock, AccessPolicy p
         return entries;
     }
 
+    /// <summary>
+    /// One journal entry, under the same check and in the same log as the whole journal. An entry of another case
+    /// answers exactly like a missing one, so an entry id teaches nothing about a case the reader may not open.
+    /// </summary>
+    public async Task<JournalEntryView> JournalEntry(Actor actor, Guid caseId, Guid entryId, CancellationToken ct)
+    {
+        var access = await policy.RequireCase(actor, caseId, CaseOperation.Read, ct);
+        var entry = await (
+            from e in db.Set<JournalEntry>().AsNoTracking()
+            where e.CaseId == caseId && e.Id == entryId
+            join s in db.Set<StaffMember>() on e.AuthorId equals s.Id
+            select new JournalEntryView(e.Id, e.CaseId, e.WrittenAt, e.AuthorId, s.DisplayName, e.Text, e.CorrectsEntryId))
+            .SingleOrDefaultAsync(ct) ?? throw new NotFoundException("Journalanteckningen", entryId);
+        audit.CaseAccessed(actor, AuditAction.ReadJournal, access);
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    /// <summary>
+    /// A case group, to whoever may link a case to it (<see cref="CaseGroup.AdmitsLinkBy"/>): a case in it they may
+    /// open, or while it is empty a case-content role in the unit that created it. Anyone else gets the answer for a
+    /// missing id. The cases listed are those the reader may open, logged as one search.
+    /// </summary>
+    public async Task<CaseGroupSummary> Group(Actor actor, Guid groupId, CancellationToken ct)
+    {
+        var readable = policy.ReadableCases(actor);
+        var found = await db.Set<CaseGroup>().AsNoTracking()
+            .Where(g => g.Id == groupId && g.OrganisationId == actor.OrganisationId)
+            .Select(g => new { Group = g, HasCases = db.Set<Case>().Any(c => c.CaseGroupId == g.Id) })
+            .SingleOrDefaultAsync(ct);
+        var members = found is null ? [] : await readable.AsNoTracking().Where(c => c.CaseGroupId == groupId).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.SubjectPersonId }).ToListAsync(ct);
+        if (found is null || !found.Group.AdmitsLinkBy(actor, found.HasCases, members.Count > 0))
+            throw new NotFoundException("Ärendegruppen", groupId);
+        if (members.Count > 0)
+        {
+            audit.Record(actor, AuditAction.Search, members.SelectMany(m => new[] { AuditSubject.Case(m.Id), AuditSubject.Person(m.SubjectPersonId) }));
+            await db.SaveChangesAsync(ct);
+        }
+        return new CaseGroupSummary(found.Group.Id, found.Group.Kind, found.Group.Label, members.Select(m => m.Id).ToList());
+    }
+
     private async Task<CaseDetails> Build(Actor actor, CaseAccess access, CancellationToken ct)
     {
         var c = await db.Set<Case>().AsNoTracking().Include(x => x.Parties).SingleAsync(x => x.Id == access.CaseId, ct);

@@ -185,6 +185,14 @@ public sealed class StaffAdministration(DbContext db, TimeProvider clock, AuditT
         return member;
     }
 
+    /// <summary>One member of staff of the actor's municipality, as the list shows them; another municipality's answers as missing.</summary>
+    public async Task<StaffView> Get(Actor actor, Guid id, CancellationToken ct)
+    {
+        var member = await db.Set<StaffMember>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.OrganisationId == actor.OrganisationId, ct)
+            ?? throw new NotFoundException("Medarbetaren", id);
+        return await Get(actor, member, ct);
+    }
+
     public async Task<StaffView> Get(Actor actor, StaffMember member, CancellationToken ct)
     {
         var pending = await db.Set<StaffAccessRequest>().AsNoTracking()

@@ -53,6 +53,11 @@ public static class CaseEndpoints
         }).WithSummary("Append a journal entry; set `corrects` to correct an earlier one. Entries are never changed.")
             .WithName("writeJournalEntry");
 
+        cases.MapGet("/{id:guid}/journal/{entryId:guid}", async Task<Ok<JournalEntryView>> (Guid id, Guid entryId, CurrentActor actor,
+                CaseQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.JournalEntry(await actor.Get(ct), id, entryId, ct)))
+            .WithName("getJournalEntry").WithSummary("One journal entry of the case, as written (the Location of a new entry).");
+
         cases.MapPost("/{id:guid}/team", async Task<Ok<CaseDetails>> (Guid id, AddToCaseTeam command, CurrentActor actor,
                 AddToCaseTeamHandler handler, CancellationToken ct) =>
             TypedResults.Ok(await handler.Handle(await actor.Get(ct), id, command, ct)))
@@ -89,6 +94,11 @@ public static class CaseEndpoints
             .WithName("extendInvestigation");
 
         var groups = api.MapGroup("/case-groups").WithTags("Cases").RequireCapability(Capability.CaseContent);
+        groups.MapGet("/{id:guid}", async Task<Ok<CaseGroupSummary>> (Guid id, CurrentActor actor, CaseQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(await queries.Group(await actor.Get(ct), id, ct)))
+            .WithName("getCaseGroup").WithSummary("A case group with those of its cases you may open; 404 unless you may open one of them " +
+                                                  "(or, while it is empty, work with cases in the unit that created it).");
+
         groups.MapPost("/", async Task<Created<CaseGroupSummary>> (CreateCaseGroup command, CurrentActor actor,
                 CreateCaseGroupHandler handler, CancellationToken ct) =>
         {

@@ -21,6 +21,11 @@ public static class StaffEndpoints
             TypedResults.Ok(await admin.List(await actor.Get(ct), ct)))
             .WithName("listStaff").WithSummary("The municipality's staff with roles per unit, clearance, activity and pending requests.");
 
+        staff.MapGet("/{id:guid}", async Task<Ok<StaffView>> (Guid id, CurrentActor actor, StaffAdministration admin, CancellationToken ct) =>
+                TypedResults.Ok(await admin.Get(await actor.Get(ct), id, ct)))
+            .WithName("getStaffMember").WithSummary("One member of staff of your municipality with roles per unit, clearance and pending request; " +
+                                                    "`version` is the one a change sends back.");
+
         staff.MapPost("/", async Task<Created<StaffView>> (CreateStaffMember command, CurrentActor actor, StaffAdministration admin,
             UserManager<StaffAccount> accounts, CancellationToken ct) =>
         {

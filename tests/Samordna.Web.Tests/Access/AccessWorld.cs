@@ -57,6 +57,9 @@ public sealed class AccessWorld
     public required Guid TargetCase { get; init; }
     public required Guid TargetPerson { get; init; }
 
+    /// <summary>The case group the target case belongs to, and no other case.</summary>
+    public required Guid TargetGroup { get; init; }
+
     /// <summary>A second case of the owning unit, for taking nödåtkomst without changing anyone's access to the target.</summary>
     public required Guid OtherCase { get; init; }
 
@@ -107,6 +110,9 @@ public sealed class AccessWorld
         var otherPerson = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Matris 2 {prefix}"), Gender.Man,
             ProtectedIdentityLevel.None, ContactDetails.Empty, at);
         var target = new Case(asby.OrganisationId, CaseType.AdultVictim, asby.ViolenceTeam, person.Id, at, asby.CaseworkerId, "Matrisärende");
+        // The target's household: whoever may open the target case may read the group.
+        var household = new CaseGroup(asby.OrganisationId, asby.ViolenceTeam, CaseGroupKind.Household, $"Matrishushåll {prefix}", at);
+        target.LinkToGroup(household);
         var other = new Case(asby.OrganisationId, CaseType.Perpetrator, asby.ViolenceTeam, otherPerson.Id, at, asby.CaseworkerId, null);
         var child = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Matrisbarn {prefix}"), Gender.Woman,
             ProtectedIdentityLevel.None, ContactDetails.Empty, at);
@@ -121,7 +127,7 @@ public sealed class AccessWorld
         var perpetrator = new Person(asby.OrganisationId, PersonIdentity.Anonymous(), new PersonName(null, null, $"Utövare {prefix}"), Gender.Man,
             ProtectedIdentityLevel.None, ContactDetails.Empty, at);
         var perpetratorCase = new Case(asby.OrganisationId, CaseType.Perpetrator, asby.ViolenceTeam, perpetrator.Id, at, asby.CaseworkerId, null);
-        await app.Store([jour, consulted, fullScope, person, otherPerson, target, other, child, childCase, reportedChild, reportedCase, report, perpetrator, perpetratorCase,
+        await app.Store([jour, consulted, fullScope, household, person, otherPerson, target, other, child, childCase, reportedChild, reportedCase, report, perpetrator, perpetratorCase,
             .. Team(asby, consulted.Id, fullScope.Id, at, perpetratorCase.Id, target.Id, childCase.Id),
             new CaseTask(childCase, TaskKind.ChildInvestigation, "Barnutredningen ska vara avslutad", true, at, DateOnly.FromDateTime(at.UtcDateTime).AddMonths(4),
                 "child.investigation", "11 kap. 2 § SoL (2001:453)"),
@@ -131,7 +137,7 @@ public sealed class AccessWorld
         var world = new AccessWorld
         {
             App = app, OwningUnit = asby.ViolenceTeam, EmergencyUnit = jour.Id, ConsultingUnit = consulted.Id, FullScopeUnit = fullScope.Id,
-            TargetCase = target.Id, TargetPerson = person.Id,
+            TargetCase = target.Id, TargetPerson = person.Id, TargetGroup = household.Id,
             OtherCase = other.Id, AdministeredStaff = administered.Id, ChildCase = childCase.Id, Report = report.Id, PerpetratorCase = perpetratorCase.Id,
         };
         foreach (var role in Roles)

@@ -181,6 +181,9 @@ public static class EndpointCatalogue
         ["POST /api/v1/cases/{id:guid}/parties"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/parties",
             async w => new { personId = await FreshPerson(w), role = "child" }).For(CaseOperation.RecordAssessments).Logs(AuditAction.AddParty, Case),
         ["GET /api/v1/cases/{id:guid}/journal"] = Get(Rule.TargetCase, w => $"/api/v1/cases/{w.TargetCase}/journal").For(CaseOperation.Read).Logs(AuditAction.ReadJournal, Case),
+        ["GET /api/v1/cases/{id:guid}/journal/{entryId:guid}"] = new Row(Rule.TargetCase, async w => new HttpRequestMessage(HttpMethod.Get,
+                $"/api/v1/cases/{w.TargetCase}/journal/{await w.App.InDatabase(db => db.Set<JournalEntry>().Where(e => e.CaseId == w.TargetCase).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync())}"))
+            .For(CaseOperation.Read).Logs(AuditAction.ReadJournal, Case),
         ["POST /api/v1/cases/{id:guid}/journal"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/journal",
             _ => Task.FromResult<object>(new { text = "Anteckning i matrisen." })).For(CaseOperation.WriteJournal).Logs(AuditAction.WriteJournal, Case),
         ["POST /api/v1/cases/{id:guid}/team"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/team",
@@ -237,6 +240,9 @@ public static class EndpointCatalogue
             .For(CaseOperation.RecordAssessments).Logs(AuditAction.UpdateCase, w => w.PerpetratorCase),
         ["POST /api/v1/cases/{id:guid}/police-events"] = Send(Rule.TargetCase, HttpMethod.Post, w => $"/api/v1/cases/{w.TargetCase}/police-events",
             _ => Task.FromResult<object>(new { kind = "arrest" })).For(CaseOperation.RecordAssessments).Logs(AuditAction.UpdateCase, Case),
+        // A group is seen by whoever may open one of its cases: here those who may read the target case, nobody else.
+        ["GET /api/v1/case-groups/{id:guid}"] = Get(Rule.TargetCase, w => $"/api/v1/case-groups/{w.TargetGroup}").For(CaseOperation.Read)
+            .Logs(AuditAction.Search, Case),
         ["POST /api/v1/case-groups"] = Send(Rule.CaseContent, HttpMethod.Post, _ => "/api/v1/case-groups",
             _ => Task.FromResult<object>(new { kind = "household", label = "Matrishushåll" })),
 
@@ -299,6 +305,7 @@ public static class EndpointCatalogue
         ["POST /api/v1/admin/staff"] = Send(Rule.AdministrationHere, HttpMethod.Post, _ => "/api/v1/admin/staff",
             w => Task.FromResult<object>(new { userName = $"ny.{Guid.NewGuid():N}", displayName = "Ny Medarbetare", password = "en-lang-losenfras-2026",
                 roles = new[] { new { unitId = w.OwningUnit, role = "caseworker" } } })),
+        ["GET /api/v1/admin/staff/{id:guid}"] = Get(Rule.AdministrationHere, w => $"/api/v1/admin/staff/{w.AdministeredStaff}"),
         ["PUT /api/v1/admin/staff/{id:guid}"] = Send(Rule.AdministrationHere, HttpMethod.Put, w => $"/api/v1/admin/staff/{w.AdministeredStaff}",
             async w => new { version = await w.App.InDatabase(db => db.Set<StaffMember>().Where(s => s.Id == w.AdministeredStaff).Select(s => s.Version).SingleAsync()), protectedDataClearance = false }),
         // Every caller gives themselves a caseworker role in their own unit and the clearance: nobody may, a systemförvaltare least of all.
