@@ -89,6 +89,11 @@ public abstract class SamordnaDbContext(DbContextOptions options)
                     System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), problem)]);
             var normalized = TextRule.Normalize(text);
             if (!string.Equals(normalized, text, StringComparison.Ordinal)) property.CurrentValue = normalized;
+            // And for a text longer than its column, which PostgreSQL refuses with an error and SQLite would store:
+            // a field error on both, whichever validator forgot the length.
+            if (property.Metadata.GetMaxLength() is { } max && normalized!.Length > max)
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(
+                    System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), $"Högst {max} tecken.")]);
         }
     }
 

@@ -52,6 +52,9 @@ public sealed class CaseTask : Aggregate
     /// <summary>Why the task was not done (required tasks only close this way with a reason).</summary>
     public string? WaiverReason { get; private set; }
 
+    /// <summary>The longest reason stored for a waiver or an extension.</summary>
+    public const int MaxReasonLength = 1_000;
+
     public bool IsOpen => Status == CaseTaskStatus.Open;
 
     public void Complete(Guid staffMemberId, DateTimeOffset at)
@@ -67,6 +70,8 @@ public sealed class CaseTask : Aggregate
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Ange skälet till att uppgiften inte görs.");
         TextRule.Require(reason, "reason", TextKind.FreeText);
+        if (TextRule.Normalize(reason)!.Length > MaxReasonLength)
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("reason", $"Högst {MaxReasonLength} tecken.")]);
         Status = CaseTaskStatus.Waived;
         WaiverReason = TextRule.Normalize(reason);
         ClosedAt = at;

@@ -77,8 +77,8 @@ internal sealed class CaseTaskConfiguration : IEntityTypeConfiguration<CaseTask>
         task.Property(t => t.Title).HasMaxLength(200);
         task.Property(t => t.RuleKey).HasMaxLength(80);
         task.Property(t => t.LegalBasis).HasMaxLength(200);
-        task.Property(t => t.WaiverReason).HasMaxLength(1_000);
-        task.Property(t => t.ExtensionReason).HasMaxLength(1_000);
+        task.Property(t => t.WaiverReason).HasMaxLength(CaseTask.MaxReasonLength);
+        task.Property(t => t.ExtensionReason).HasMaxLength(CaseTask.MaxReasonLength);
         task.Ignore(t => t.IsOpen);
         task.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);
         task.HasIndex(t => new { t.OrganisationId, t.Status, t.DueDate });

@@ -311,6 +311,26 @@ public abstract class HostileInputTests(SamordnaApp app)
     }
 
     [Fact]
+    public async Task A_text_longer_than_its_column_is_a_field_error_and_leaves_the_task_open()
+    {
+        // Found by the fuzz test: a waiver reason had no length rule, so PostgreSQL refused it with a 500 and SQLite stored it.
+        var client = await app.SignedIn(app.Asby.Caseworker);
+        var taskId = await OpenTask(client);
+        var problem = await (await client.PostAsJsonAsync($"/api/v1/tasks/{taskId}/waive", new { reason = new string('x', CaseTask.MaxReasonLength + 1) }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        problem.FieldErrors("reason").ShouldHaveSingleItem().ShouldContain("1000");
+        (await app.InDatabase(db => db.Set<CaseTask>().SingleAsync(t => t.Id == taskId))).Status.ShouldBe(CaseTaskStatus.Open);
+    }
+
+    [Fact]
+    public async Task The_data_layer_refuses_any_text_longer_than_its_column_whichever_validator_forgot_it()
+    {
+        var problem = await Should.ThrowAsync<FluentValidation.ValidationException>(() => app.Store(
+            new Samordna.Core.Organisations.Organisation(new string('Å', 5_000), "0599")));
+        problem.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldStartWith("Högst ");
+    }
+
+    [Fact]
     public async Task A_task_change_with_a_stale_version_is_a_409_problem()
     {
         var client = await app.SignedIn(app.Asby.Caseworker);
