@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -12,23 +13,9 @@ namespace Samordna.Web.Problems;
 /// </summary>
 public static class RequestGuards
 {
-    public const string MaxRequestBodyBytesSetting = "Samordna:Api:MaxRequestBodyBytes";
-    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
-
-    /// <summary>The body limit in force; an unreadable or too small value names the setting (checked at start, see Settings/).</summary>
-    public static long MaxRequestBodyBytes(IConfiguration configuration)
-    {
-        var text = configuration[MaxRequestBodyBytesSetting];
-        if (string.IsNullOrWhiteSpace(text)) return DefaultMaxRequestBodyBytes;
-        if (!long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var limit)
-            || limit < 1024)
-            throw new Samordna.Core.InvalidSettingException(MaxRequestBodyBytesSetting, $"'{text}'", "must be a whole number of bytes, at least 1024");
-        return limit;
-    }
-
     public static WebApplicationBuilder AddRequestGuards(this WebApplicationBuilder builder)
     {
-        var limit = MaxRequestBodyBytes(builder.Configuration);
+        var limit = Settings.SettingSection.Read<ApiSettings>(builder.Configuration, ApiSettings.Section).MaxRequestBodyBytes;
         builder.Services.AddSingleton(new RequestBodyLimit(limit));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limit);
         builder.Services.Configure<MvcOptions>(mvc => mvc.ModelBinderProviders.Insert(0, new EnumByNameBinderProvider()));
@@ -80,6 +67,16 @@ public static class RequestGuards
 }
 
 public sealed record RequestBodyLimit(long Bytes);
+
+/// <summary>The API's settings (<c>Samordna:Api</c>).</summary>
+public sealed class ApiSettings
+{
+    public const string Section = "Samordna:Api";
+
+    /// <summary>The largest request body accepted; a larger one answers 413.</summary>
+    [Range(typeof(long), "1024", "9223372036854775807", ErrorMessage = "must be at least 1024 (bytes)")]
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}
 
 /// <summary>
 /// A form value for an enum is one of its names (any casing), never a number: MVC's own converter would

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
@@ -13,31 +14,25 @@ namespace Samordna.Web.Security;
 /// a number of attempts within a window of seconds. In front of the lockout: guessing is slowed before any
 /// account is locked, and one client cannot lock many accounts quickly.
 /// </summary>
-public sealed record SignInRateLimitSettings(int PerClientPermits, TimeSpan PerClientWindow, int PerAccountPermits, TimeSpan PerAccountWindow)
+public sealed class SignInRateLimitSettings
 {
     public const string Section = "Samordna:SignIn:RateLimit";
 
-    public static SignInRateLimitSettings From(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(Section);
-        return new SignInRateLimitSettings(
-            Count(section, "PerClient:Permits", 30), Seconds(section, "PerClient:WindowSeconds", 60),
-            Count(section, "PerAccount:Permits", 10), Seconds(section, "PerAccount:WindowSeconds", 300));
-    }
+    public SignInLimit PerClient { get; set; } = new() { Permits = 30, WindowSeconds = 60 };
 
-    private static int Count(IConfigurationSection section, string key, int fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 1_000_000
-            ? value
-            : throw new InvalidOperationException($"{Section}:{key} is '{text}'; use a whole number of attempts from 1 to 1000000.");
-    }
+    public SignInLimit PerAccount { get; set; } = new() { Permits = 10, WindowSeconds = 300 };
+}
 
-    private static TimeSpan Seconds(IConfigurationSection section, string key, int fallback) => TimeSpan.FromSeconds(
-        string.IsNullOrWhiteSpace(section[key]) ? fallback
-        : int.TryParse(section[key], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 86_400 ? value
-        : throw new InvalidOperationException($"{Section}:{key} is '{section[key]}'; use a whole number of seconds from 1 to 86400."));
+/// <summary>One of the two limits: so many attempts within so many seconds.</summary>
+public sealed class SignInLimit
+{
+    [Range(1, 1_000_000, ErrorMessage = "must be between 1 and 1000000 (attempts)")]
+    public int Permits { get; set; }
+
+    [Range(1, 86_400, ErrorMessage = "must be between 1 and 86400 (seconds)")]
+    public int WindowSeconds { get; set; }
+
+    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 }
 
 /// <summary>
@@ -50,7 +45,7 @@ public sealed class AccountAttemptLimiter(SignInRateLimitSettings settings) : ID
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(name =>
         RateLimitPartition.GetFixedWindowLimiter(name, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = settings.PerAccountPermits, Window = settings.PerAccountWindow, QueueLimit = 0, AutoReplenishment = true,
+            PermitLimit = settings.PerAccount.Permits, Window = settings.PerAccount.Window, QueueLimit = 0, AutoReplenishment = true,
         }));
 
     /// <summary>Null when the attempt may go ahead; otherwise how long to wait.</summary>
@@ -58,7 +53,7 @@ public sealed class AccountAttemptLimiter(SignInRateLimitSettings settings) : ID
     {
         using var lease = _limiter.AttemptAcquire(userName.Trim().ToUpperInvariant());
         if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.PerAccountWindow;
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.PerAccount.Window;
     }
 
     public void Dispose() => _limiter.Dispose();
@@ -79,11 +74,11 @@ public static class SignInRateLimits
             options.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = settings.PerClientPermits, Window = settings.PerClientWindow, QueueLimit = 0, AutoReplenishment = true,
+                    PermitLimit = settings.PerClient.Permits, Window = settings.PerClient.Window, QueueLimit = 0, AutoReplenishment = true,
                 })
                 : RateLimitPartition.GetNoLimiter(""));
             options.OnRejected = (context, _) => TooManyAttempts(context.HttpContext,
-                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.PerClientWindow);
+                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : settings.PerClient.Window);
         });
         return services;
     }

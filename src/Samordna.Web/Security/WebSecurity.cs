@@ -18,7 +18,7 @@ public static class WebSecurity
         builder.Services.PostConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = transport.CookiePolicy);
         builder.Services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = transport.CookiePolicy);
         builder.Services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = transport.CookiePolicy);
-        builder.Services.AddSignInRateLimits(SignInRateLimitSettings.From(builder.Configuration));
+        builder.Services.AddSignInRateLimits(Settings.SettingSection.Read<SignInRateLimitSettings>(builder.Configuration, SignInRateLimitSettings.Section));
         return builder;
     }
 

@@ -69,7 +69,10 @@ public static class SettingSection
         }
     }
 
-    /// <summary>What the validation attributes of <paramref name="settings"/> refuse, each named by its full key.</summary>
+    /// <summary>
+    /// What the validation attributes of <paramref name="settings"/> refuse, each named by its full key; properties
+    /// that are classes of their own are checked the same way, one level down, as <see cref="CheckKeysAndTypes"/> does.
+    /// </summary>
     public static IEnumerable<InvalidSettingException> Problems(object settings, string section)
     {
         foreach (var property in Properties(settings.GetType()))
@@ -78,6 +81,9 @@ public static class SettingSection
             foreach (var rule in property.GetCustomAttributes<ValidationAttribute>())
                 if (!rule.IsValid(value))
                     yield return new InvalidSettingException($"{section}:{property.Name}", Shown(value), rule.ErrorMessage ?? rule.FormatErrorMessage(property.Name));
+            if (value is not null && property.PropertyType != typeof(string) && property.PropertyType.IsClass)
+                foreach (var problem in Problems(value, $"{section}:{property.Name}"))
+                    yield return problem;
         }
     }
 

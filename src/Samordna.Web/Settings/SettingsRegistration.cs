@@ -74,6 +74,8 @@ public static class SettingsRegistration
         Add<PerpetratorRouteSettings>(services, configuration, PerpetratorRouteSettings.Section);
         Add<AuditSequencingSettings>(services, configuration, AuditSequencingSettings.Section);
         Add<AuditCheckpointSettings>(services, configuration, AuditCheckpointSettings.Section);
+        Add<Samordna.Web.Problems.ApiSettings>(services, configuration, Samordna.Web.Problems.ApiSettings.Section);
+        Add<Samordna.Web.Security.SignInRateLimitSettings>(services, configuration, Samordna.Web.Security.SignInRateLimitSettings.Section);
 
         // The deadline rules in force: the defaults per statute version with this municipality's settings.
         services.AddSingleton(DeadlineRules(configuration));
@@ -83,9 +85,7 @@ public static class SettingsRegistration
         Sentence(() => SignInSettings.From(configuration, environment));
         CheckIdleTimeout(configuration);
         Sentence(() => ForwardedHeadersSettings.From(configuration));
-        Sentence(() => Samordna.Web.Security.SignInRateLimitSettings.From(configuration));
         Sentence(() => Samordna.Web.Security.TransportSecurity.From(configuration, environment));
-        Samordna.Web.Problems.RequestGuards.MaxRequestBodyBytes(configuration);
         Sentence(() => Samordna.Web.OpenApi.PublicBaseUrl.From(configuration[Samordna.Web.OpenApi.OpenApiDescription.PublicBaseUrlSetting]));
 
         // Signed checkpoints of the audit log, outside the database (an unreadable key stops the host in
@@ -123,15 +123,11 @@ public static class SettingsRegistration
             "OpenApi", "OpenTalks", "Perpetrators", "SignIn", "Staff", "WaitingList");
         KnownKeys(configuration.GetSection("Samordna:Database"), "ApplicationRole", "Provider");
         KnownKeys(configuration.GetSection("Samordna:Audit"), "Checkpoints", "Sequencing");
-        KnownKeys(configuration.GetSection("Samordna:Api"), "MaxRequestBodyBytes");
         KnownKeys(configuration.GetSection("Samordna:OpenApi"), "PublicBaseUrl");
         KnownKeys(configuration.GetSection("Samordna:ForwardedHeaders"), "KnownNetworks", "KnownProxies");
         KnownKeys(configuration.GetSection(SignInSettings.Section), "AllowInsecureHttp", "IdleTimeoutMinutes", "LocalAccounts", "OpenIdConnect", "RateLimit");
         KnownKeys(configuration.GetSection(SignInSettings.Section + ":OpenIdConnect"), "Authority", "CertificateAuthorityFile", "ClientId",
             "ClientSecret", "DisplayName", "LinkByUserName", "MaxAgeMinutes", "Prompt", "RequiredAssurance", "Scopes", "UserNameClaim");
-        KnownKeys(configuration.GetSection(Samordna.Web.Security.SignInRateLimitSettings.Section), "PerAccount", "PerClient");
-        foreach (var limit in new[] { "PerAccount", "PerClient" })
-            KnownKeys(configuration.GetSection($"{Samordna.Web.Security.SignInRateLimitSettings.Section}:{limit}"), "Permits", "WindowSeconds");
         var database = Sentence(() => DatabaseSettings.From(configuration));
         try
         {
