@@ -70,10 +70,11 @@ public sealed class CaseTask : Aggregate
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Ange skälet till att uppgiften inte görs.");
         TextRule.Require(reason, "reason", TextKind.FreeText);
-        if (TextRule.Normalize(reason)!.Length > MaxReasonLength)
+        var normalized = TextRule.Normalize(reason)!;
+        if (normalized.Length > MaxReasonLength)
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("reason", $"Högst {MaxReasonLength} tecken.")]);
         Status = CaseTaskStatus.Waived;
-        WaiverReason = TextRule.Normalize(reason);
+        WaiverReason = normalized;
         ClosedAt = at;
         ClosedBy = staffMemberId;
     }

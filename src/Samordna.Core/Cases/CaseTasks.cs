@@ -39,7 +39,7 @@ public sealed class ExtendInvestigationValidator : AbstractValidator<ExtendInves
     {
         RuleFor(c => c.Months).NotNull().WithMessage("Ange hur många månader utredningen får ta sammanlagt.")
             .InclusiveBetween(5, 24).WithMessage("En förlängd barnutredning får ta 5–24 månader sammanlagt.");
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("Ange de särskilda skälen för förlängningen.").MaximumLength(1_000);
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("Ange de särskilda skälen för förlängningen.").MaximumLength(CaseTask.MaxReasonLength);
         RuleFor(c => c.Reason).Text(TextKind.FreeText);
     }
 }
