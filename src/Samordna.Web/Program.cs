@@ -14,18 +14,18 @@ using Samordna.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 // Every setting is read and checked first: an invalid one ends the host here with one line naming it (Settings/).
-builder.AddSamordnaSettings();
+var settings = builder.AddSamordnaSettings();
 
 builder.Services.AddSamordnaCore();
 builder.Services.AddSamordnaData(builder.Configuration);
 
 // Sign-in: local accounts through ASP.NET Core Identity and/or OpenID Connect against the municipality's
 // identity provider (Samordna:SignIn, see SignInSettings; a configuration that lets nobody in stops the
-// host here). Either way ends in the same application cookie, which expires when idle.
-var signInSettings = SignInSettings.From(builder.Configuration, builder.Environment);
+// host at start). Either way ends in the same application cookie, which expires when idle.
+var signInSettings = settings.SignIn;
 builder.Services.AddSingleton(signInSettings);
 // Secure cookies (plain HTTP only for the local demo), security headers, cross-site refusal and sign-in rate limits.
-builder.AddWebSecurity(signInSettings);
+builder.AddWebSecurity(settings);
 builder.Services.AddIdentityCore<StaffAccount>(StaffAccounts.Configure)
     .AddEntityFrameworkStores<SamordnaDbContext>()
     .AddSignInManager();
@@ -56,8 +56,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddCapabilityPolicies();
 builder.Services.AddScoped<IAuthorizationHandler, CapabilityHandler>();
 // The client address in the audit log: X-Forwarded-For (and -Proto) only from the proxies named in
-// Samordna:ForwardedHeaders; a malformed entry stops the host here, and without one the headers are ignored.
-var forwardedHeaders = ForwardedHeadersSettings.From(builder.Configuration);
+// Samordna:ForwardedHeaders; a malformed entry stops the host at start, and without one the headers are ignored.
+var forwardedHeaders = settings.ForwardedHeaders;
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddScoped<StaffSignIn>();
@@ -83,9 +83,9 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new OptionalJsonConverterFactory());
 });
 // A body limit (Samordna:Api:MaxRequestBodyBytes) on every host, enums by name in forms too.
-builder.AddRequestGuards();
+builder.AddRequestGuards(settings.Api);
 // /openapi/v1.json, described from the endpoints' metadata (src/Samordna.Web/OpenApi/).
-builder.Services.AddSamordnaOpenApi(builder.Configuration);
+builder.Services.AddSamordnaOpenApi(settings.OpenApiBase);
 builder.Services.AddRazorPages();
 // Swedish text is written as is in pages (å, ä, ö), not as numeric character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

@@ -13,8 +13,8 @@ public static class OpenApiDescription
     /// <summary>Where clients reach the API, for the document's <c>servers</c>; a value that is no absolute http(s) URL stops the host.</summary>
     public const string PublicBaseUrlSetting = "Samordna:OpenApi:PublicBaseUrl";
 
-    public static IServiceCollection AddSamordnaOpenApi(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(new PublicBaseUrl(PublicBaseUrl.From(configuration[PublicBaseUrlSetting])))
+    public static IServiceCollection AddSamordnaOpenApi(this IServiceCollection services, PublicBaseUrl publicBaseUrl) =>
+        services.AddSingleton(publicBaseUrl)
             .AddOpenApi("v1", openApi =>
         {
             openApi.CreateSchemaReferenceId = OptionalSchemaTransformer.Inline;

@@ -13,9 +13,9 @@ namespace Samordna.Web.Problems;
 /// </summary>
 public static class RequestGuards
 {
-    public static WebApplicationBuilder AddRequestGuards(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddRequestGuards(this WebApplicationBuilder builder, ApiSettings settings)
     {
-        var limit = Settings.SettingSection.Read<ApiSettings>(builder.Configuration, ApiSettings.Section).MaxRequestBodyBytes;
+        var limit = settings.MaxRequestBodyBytes;
         builder.Services.AddSingleton(new RequestBodyLimit(limit));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limit);
         builder.Services.Configure<MvcOptions>(mvc => mvc.ModelBinderProviders.Insert(0, new EnumByNameBinderProvider()));

@@ -10,15 +10,15 @@ namespace Samordna.Web.Security;
 /// <summary>The web host's security basics, wired in Program.cs: cookies, headers, cross-site refusal, sign-in limits.</summary>
 public static class WebSecurity
 {
-    public static WebApplicationBuilder AddWebSecurity(this WebApplicationBuilder builder, SignInSettings signIn)
+    public static WebApplicationBuilder AddWebSecurity(this WebApplicationBuilder builder, Settings.HostSettings settings)
     {
-        var transport = TransportSecurity.From(builder.Configuration, builder.Environment);
+        var transport = settings.Transport;
         builder.Services.AddSingleton(transport);
         // Every cookie Samordna sets: the session, Identity's external and two-factor cookies, antiforgery and TempData.
         builder.Services.PostConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = transport.CookiePolicy);
         builder.Services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = transport.CookiePolicy);
         builder.Services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = transport.CookiePolicy);
-        builder.Services.AddSignInRateLimits(Settings.SettingSection.Read<SignInRateLimitSettings>(builder.Configuration, SignInRateLimitSettings.Section));
+        builder.Services.AddSignInRateLimits(settings.RateLimits);
         return builder;
     }
 

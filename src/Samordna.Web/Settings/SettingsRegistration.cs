@@ -33,17 +33,17 @@ public static class SettingsRegistration
     /// standard error; embedded in another process (the test host) the <see cref="InvalidSettingException"/> is thrown
     /// to the caller instead, since the process is not ours to end.
     /// </summary>
-    public static WebApplicationBuilder AddSamordnaSettings(this WebApplicationBuilder builder)
+    public static HostSettings AddSamordnaSettings(this WebApplicationBuilder builder)
     {
         try
         {
-            Register(builder.Services, builder.Configuration, builder.Environment);
+            return Register(builder.Services, builder.Configuration, builder.Environment);
         }
         catch (InvalidSettingException e) when (OwnProcess)
         {
             ExitWith(e.Message);
+            throw; // not reached: the process has ended
         }
-        return builder;
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ public static class SettingsRegistration
         }
     }
 
-    private static void Register(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static HostSettings Register(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // The database first: nothing works without it, and AddSamordnaData reads it again the same way.
         CheckDatabase(configuration);
@@ -74,19 +74,20 @@ public static class SettingsRegistration
         Add<PerpetratorRouteSettings>(services, configuration, PerpetratorRouteSettings.Section);
         Add<AuditSequencingSettings>(services, configuration, AuditSequencingSettings.Section);
         Add<AuditCheckpointSettings>(services, configuration, AuditCheckpointSettings.Section);
-        Add<Samordna.Web.Problems.ApiSettings>(services, configuration, Samordna.Web.Problems.ApiSettings.Section);
-        Add<Samordna.Web.Security.SignInRateLimitSettings>(services, configuration, Samordna.Web.Security.SignInRateLimitSettings.Section);
+        var api = Add<Samordna.Web.Problems.ApiSettings>(services, configuration, Samordna.Web.Problems.ApiSettings.Section);
+        var rateLimits = Add<Samordna.Web.Security.SignInRateLimitSettings>(services, configuration, Samordna.Web.Security.SignInRateLimitSettings.Section);
 
         // The deadline rules in force: the defaults per statute version with this municipality's settings.
         services.AddSingleton(DeadlineRules(configuration));
 
-        // Sign-in and forwarded headers are read where they are used (Program.cs), by factories that refuse a wrong
-        // value with a sentence; read here first so the refusal ends the host like every other setting.
-        Sentence(() => SignInSettings.From(configuration, environment));
+        // Settings read by factories that refuse a wrong value with a sentence: read once, here, so the refusal ends
+        // the host like every other setting, and handed to the wiring in Program.cs (HostSettings).
+        var signIn = Sentence(() => SignInSettings.From(configuration, environment));
         CheckIdleTimeout(configuration);
-        Sentence(() => ForwardedHeadersSettings.From(configuration));
-        Sentence(() => Samordna.Web.Security.TransportSecurity.From(configuration, environment));
-        Sentence(() => Samordna.Web.OpenApi.PublicBaseUrl.From(configuration[Samordna.Web.OpenApi.OpenApiDescription.PublicBaseUrlSetting]));
+        var forwardedHeaders = Sentence(() => ForwardedHeadersSettings.From(configuration));
+        var transport = Sentence(() => Samordna.Web.Security.TransportSecurity.From(configuration, environment));
+        var openApiBase = new Samordna.Web.OpenApi.PublicBaseUrl(Sentence(() =>
+            Samordna.Web.OpenApi.PublicBaseUrl.From(configuration[Samordna.Web.OpenApi.OpenApiDescription.PublicBaseUrlSetting])));
 
         // Signed checkpoints of the audit log, outside the database (an unreadable key stops the host in
         // Production; none configured is a warning).
@@ -97,13 +98,15 @@ public static class SettingsRegistration
         }
         services.AddSingleton<AuditCheckpointService>();
         services.AddHostedService(provider => provider.GetRequiredService<AuditCheckpointService>());
+        return new HostSettings(signIn, forwardedHeaders, transport, openApiBase, api, rateLimits);
     }
 
-    private static void Add<T>(IServiceCollection services, IConfiguration configuration, string section) where T : class, new()
+    private static T Add<T>(IServiceCollection services, IConfiguration configuration, string section) where T : class, new()
     {
-        SettingSection.Read<T>(configuration, section);
+        var settings = SettingSection.Read<T>(configuration, section);
         services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<T>>(new SettingValidation<T>(section));
+        return settings;
     }
 
     private static DeadlineRuleSet DeadlineRules(IConfiguration configuration)
@@ -184,3 +187,8 @@ public static class SettingsRegistration
         Environment.Exit(InvalidSettingsExitCode);
     }
 }
+
+/// <summary>The settings the host's wiring needs while it is being built, each read and checked once at start.</summary>
+public sealed record HostSettings(SignInSettings SignIn, ForwardedHeadersSettings ForwardedHeaders,
+    Samordna.Web.Security.TransportSecurity Transport, Samordna.Web.OpenApi.PublicBaseUrl OpenApiBase,
+    Samordna.Web.Problems.ApiSettings Api, Samordna.Web.Security.SignInRateLimitSettings RateLimits);
