@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -19,7 +18,7 @@ public sealed class EnumSchemaTransformer : IOpenApiSchemaTransformer
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
         if (!type.IsEnum) return Task.CompletedTask;
 
-        var names = Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName).ToList();
+        var names = Samordna.Web.Problems.EnumNames.Of(type).ToList();
         if (type.IsDefined(typeof(FlagsAttribute), false))
         {
             var single = $"(?:{string.Join("|", names)})";

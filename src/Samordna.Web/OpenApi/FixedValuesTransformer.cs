@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -29,7 +28,7 @@ public sealed class FixedValuesTransformer : IOpenApiOperationTransformer
             parameter.Schema = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
-                Enum = Enum.GetNames(values.Enum).Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(n))!).ToList(),
+                Enum = Samordna.Web.Problems.EnumNames.Of(values.Enum).Select(n => (JsonNode)JsonValue.Create(n)!).ToList(),
             };
         }
         return Task.CompletedTask;

@@ -111,8 +111,9 @@ internal sealed class EnumByNameBinderProvider : IModelBinderProvider
 /// <summary>Enum values by name only, the way the API writes them (camelCase), read in any casing.</summary>
 public static class EnumNames
 {
+    /// <summary>The names as the JSON options write them (the serializer's camelCase policy), for hints and the OpenAPI document alike.</summary>
     public static IEnumerable<string> Of(Type type) =>
-        Enum.GetNames(type).Select(n => char.ToLowerInvariant(n[0]) + n[1..]);
+        Enum.GetNames(type).Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName);
 
     public static bool TryRead(Type type, string text, out object? value)
     {
